@@ -1,0 +1,325 @@
+package io.github.camelnavixy;
+
+import io.github.camelnavixy.subscription.StateFormat;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+import java.time.Duration;
+
+/** Every option of a {@code navixy:} endpoint. The component holds one as the defaults that endpoints copy. */
+@UriParams
+public class NavixyConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.eu.navixy.com/v2";
+
+    @UriPath(enums = "state,state_batch,readings_batch,iot_monitor")
+    @Metadata(required = true)
+    private String eventTypes;
+
+    @UriParam(label = "security", secret = true)
+    private String apiKey;
+    @UriParam(label = "security")
+    private String login;
+    @UriParam(label = "security", secret = true)
+    private String password;
+
+    @UriParam(defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam
+    private String webSocketUrl;
+
+    @UriParam(label = "subscription", defaultValue = "all")
+    private String trackers = "all";
+    @UriParam(label = "subscription", javaType = "java.time.Duration")
+    private Duration rateLimit;
+    @UriParam(label = "subscription", defaultValue = "full", enums = "full,compact")
+    private StateFormat format;
+    @UriParam(label = "subscription")
+    private String sensorType;
+    @UriParam(label = "subscription")
+    private Boolean includeComponents;
+    @UriParam(label = "subscription")
+    private Long flowId;
+    @UriParam(label = "subscription", defaultValue = "true")
+    private boolean isoDateTime = true;
+    @UriParam(label = "consumer,advanced", defaultValue = "UTC")
+    private String timeZone = "UTC";
+
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean splitBatch = true;
+    @UriParam(label = "consumer,advanced", defaultValue = "1000")
+    private int maxPendingExchanges = 1000;
+
+    @UriParam(label = "connection", javaType = "java.time.Duration", defaultValue = "1s")
+    private long reconnectDelay = 1000;
+    @UriParam(label = "connection", javaType = "java.time.Duration", defaultValue = "60s")
+    private long reconnectMaxDelay = 60_000;
+    @UriParam(label = "connection", defaultValue = "-1")
+    private int reconnectMaxAttempts = -1;
+    @UriParam(label = "connection", javaType = "java.time.Duration", defaultValue = "30s")
+    private long pingInterval = 30_000;
+    @UriParam(label = "connection", javaType = "java.time.Duration", defaultValue = "90s")
+    private long idleTimeout = 90_000;
+    @UriParam(label = "connection,advanced", javaType = "java.time.Duration", defaultValue = "2s")
+    private long unsubscribeTimeout = 2000;
+    @UriParam(label = "connection,advanced", defaultValue = "67108864")
+    private int maxMessageSize = 64 * 1024 * 1024;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    /**
+     * The event types to subscribe to, comma-separated: state, state_batch, readings_batch, iot_monitor. lifecycle and
+     * logout events come without subscribing and are always delivered.
+     */
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    /** The hash sent in every request: a Navixy API key (recommended) or a session hash. Use it or login/password. */
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getLogin() {
+        return login;
+    }
+
+    /**
+     * Instead of apiKey: the Navixy user login. The component obtains a session hash with user/auth, and logs in again
+     * once when the session ends.
+     */
+    public void setLogin(String login) {
+        this.login = login;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /** The password for login. */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /** The REST API base of the Navixy installation (EU, US, ME or on-premise), used for user/auth and to derive the WebSocket URL. */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getWebSocketUrl() {
+        return webSocketUrl;
+    }
+
+    /**
+     * The full WebSocket URL. Default: baseUrl with http turned into ws and https into wss, plus /event/subscription.
+     * Set it for white-label hosts that serve the feed elsewhere.
+     */
+    public void setWebSocketUrl(String webSocketUrl) {
+        this.webSocketUrl = webSocketUrl;
+    }
+
+    public String getTrackers() {
+        return trackers;
+    }
+
+    /** all, or comma-separated tracker ids. state and iot_monitor need explicit ids (iot_monitor at most 10). */
+    public void setTrackers(String trackers) {
+        this.trackers = trackers;
+    }
+
+    public Duration getRateLimit() {
+        return rateLimit;
+    }
+
+    /** The batching timespan for state_batch, readings_batch and iot_monitor (5s, 1m, PT5S, 5000). Default: the server's. */
+    public void setRateLimit(Duration rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public StateFormat getFormat() {
+        return format;
+    }
+
+    /** full or compact tracker states, for state and state_batch. Default: full (the server's default). */
+    public void setFormat(StateFormat format) {
+        this.format = format;
+    }
+
+    public String getSensorType() {
+        return sensorType;
+    }
+
+    /** Only readings of this metering or virtual sensor type, for readings_batch (states and counters are then left out). */
+    public void setSensorType(String sensorType) {
+        this.sensorType = sensorType;
+    }
+
+    public Boolean getIncludeComponents() {
+        return includeComponents;
+    }
+
+    /** Whether readings_batch includes the parts of composite sensors. Default: the server's (true). */
+    public void setIncludeComponents(Boolean includeComponents) {
+        this.includeComponents = includeComponents;
+    }
+
+    public Long getFlowId() {
+        return flowId;
+    }
+
+    /** The IoT Logic flow for iot_monitor. */
+    public void setFlowId(Long flowId) {
+        this.flowId = flowId;
+    }
+
+    public boolean isIsoDateTime() {
+        return isoDateTime;
+    }
+
+    /** Ask the server for ISO-8601 timestamps with offset; false gives yyyy-MM-dd HH:mm:ss in the user's timezone. */
+    public void setIsoDateTime(boolean isoDateTime) {
+        this.isoDateTime = isoDateTime;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    /**
+     * The zone of timestamps that come without an offset (only with isoDateTime=false): set it to the Navixy user's
+     * timezone, e.g. Europe/Berlin.
+     */
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public boolean isSplitBatch() {
+        return splitBatch;
+    }
+
+    /** One Exchange per item of a batch event; false: one Exchange per event with a List body. */
+    public void setSplitBatch(boolean splitBatch) {
+        this.splitBatch = splitBatch;
+    }
+
+    public int getMaxPendingExchanges() {
+        return maxPendingExchanges;
+    }
+
+    /**
+     * How many received items may wait for the route before the consumer stops reading from the socket. Bounds memory
+     * when the route is slower than the feed; reading resumes when half of them are done.
+     */
+    public void setMaxPendingExchanges(int maxPendingExchanges) {
+        this.maxPendingExchanges = maxPendingExchanges;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    /** The first reconnect delay; it doubles with every failed attempt up to reconnectMaxDelay, with jitter. */
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public long getReconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    /** The longest reconnect delay. */
+    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+        this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    public int getReconnectMaxAttempts() {
+        return reconnectMaxAttempts;
+    }
+
+    /** How many consecutive failed attempts before giving up; -1 = retry forever. */
+    public void setReconnectMaxAttempts(int reconnectMaxAttempts) {
+        this.reconnectMaxAttempts = reconnectMaxAttempts;
+    }
+
+    public long getPingInterval() {
+        return pingInterval;
+    }
+
+    /** The period of WebSocket pings that prove the link is alive; 0 = no pings. */
+    public void setPingInterval(long pingInterval) {
+        this.pingInterval = pingInterval;
+    }
+
+    public long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Nothing received for this long means the connection is dead and is replaced; 0 = never. */
+    public void setIdleTimeout(long idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    public long getUnsubscribeTimeout() {
+        return unsubscribeTimeout;
+    }
+
+    /** How long stopping waits for the server to answer the unsubscribe action before closing. */
+    public void setUnsubscribeTimeout(long unsubscribeTimeout) {
+        this.unsubscribeTimeout = unsubscribeTimeout;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** The largest accepted message in bytes; a first full state_batch of a big fleet is large. */
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS settings for wss and https. Certificates and host names are verified by default. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    /** A copy for an endpoint, so endpoint options never change the component's defaults. */
+    public NavixyConfiguration copy() {
+        try {
+            return (NavixyConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Secrets are masked: this string may end up in logs. */
+    @Override
+    public String toString() {
+        return "NavixyConfiguration[eventTypes=" + eventTypes + ", trackers=" + trackers + ", webSocketUrl="
+                + webSocketUrl + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + ", login=" + login
+                + ", password=" + mask(password) + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null ? null : "xxxxxx";
+    }
+}

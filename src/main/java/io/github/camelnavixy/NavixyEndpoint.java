@@ -1,0 +1,153 @@
+package io.github.camelnavixy;
+
+import io.github.camelnavixy.subscription.SubscriptionPlan;
+import io.github.camelnavixy.subscription.SubscriptionPlanParser;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * Consume Navixy real-time tracker events (states, readings, IoT monitor values) from the Navixy WebSocket feed.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "navixy", title = "Navixy", syntax = "navixy:eventTypes",
+             category = { Category.IOT, Category.MONITORING }, consumerOnly = true, headersClass = NavixyConstants.class)
+public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private NavixyConfiguration configuration;
+
+    private SubscriptionPlan plan;
+    private String resolvedWebSocketUrl;
+    private ZoneId zone;
+
+    public NavixyEndpoint(String uri, NavixyComponent component, NavixyConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public NavixyComponent getComponent() {
+        return (NavixyComponent) super.getComponent();
+    }
+
+    public NavixyConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The subscription this endpoint asks for. */
+    public SubscriptionPlan getPlan() {
+        return plan;
+    }
+
+    /** The WebSocket URL the consumer connects to (without the Atmosphere parameters). */
+    public String getResolvedWebSocketUrl() {
+        return resolvedWebSocketUrl;
+    }
+
+    ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException(
+                "The navixy component only consumes: use it in from(\"navixy:…\"), not in to(…)");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        NavixyConsumer consumer = new NavixyConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * Checks every option together and computes what the consumer needs. Each failure says what to write instead.
+     *
+     * @throws IllegalArgumentException when the options cannot work against Navixy
+     */
+    void validate() {
+        NavixyConfiguration c = configuration;
+        plan = SubscriptionPlanParser.parse(c.getEventTypes(), c.getTrackers(), c.getRateLimit(), c.getFormat(),
+                c.getSensorType(), c.getIncludeComponents(), c.getFlowId(), c.isIsoDateTime());
+        checkCredentials(c);
+        resolvedWebSocketUrl = ServiceUrls.webSocketUrl(c.getBaseUrl(), c.getWebSocketUrl());
+        if (c.getLogin() != null) {
+            ServiceUrls.baseUrl(c.getBaseUrl());
+        }
+        zone = zone(c.getTimeZone());
+        requirePositive("maxPendingExchanges", c.getMaxPendingExchanges(), "maxPendingExchanges=1000");
+        requirePositive("maxMessageSize", c.getMaxMessageSize(), "maxMessageSize=67108864");
+        requireNotNegative("reconnectDelay", c.getReconnectDelay(), "reconnectDelay=1s");
+        requireNotNegative("reconnectMaxDelay", c.getReconnectMaxDelay(), "reconnectMaxDelay=60s");
+        requireNotNegative("pingInterval", c.getPingInterval(), "pingInterval=30s (0 turns pings off)");
+        requireNotNegative("idleTimeout", c.getIdleTimeout(), "idleTimeout=90s (0 turns it off)");
+        requireNotNegative("unsubscribeTimeout", c.getUnsubscribeTimeout(), "unsubscribeTimeout=2s");
+        if (c.getReconnectMaxAttempts() < -1 || c.getReconnectMaxAttempts() == 0) {
+            throw new IllegalArgumentException("reconnectMaxAttempts=" + c.getReconnectMaxAttempts()
+                    + " allows no attempt: write a positive count, or reconnectMaxAttempts=-1 to retry forever");
+        }
+    }
+
+    private static void checkCredentials(NavixyConfiguration c) {
+        boolean apiKey = notBlank(c.getApiKey());
+        boolean login = notBlank(c.getLogin());
+        boolean password = notBlank(c.getPassword());
+        if (apiKey && (login || password)) {
+            throw new IllegalArgumentException(
+                    "Both apiKey and login/password are set: keep one of them (apiKey is recommended, it never expires)");
+        }
+        if (!apiKey && !login && !password) {
+            throw new IllegalArgumentException("No credentials: add apiKey=<your Navixy API key> (or login=<user>&password=<password>),"
+                    + " e.g. apiKey={{navixy.apiKey}}");
+        }
+        if (login && !password) {
+            throw new IllegalArgumentException("login is set without password: add password=<password>, or use apiKey instead");
+        }
+        if (password && !login) {
+            throw new IllegalArgumentException("password is set without login: add login=<user>, or use apiKey instead");
+        }
+    }
+
+    private static ZoneId zone(String timeZone) {
+        try {
+            return ZoneId.of(timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("timeZone='" + timeZone + "' is not a time zone: write e.g. timeZone=Europe/Berlin or timeZone=UTC");
+        }
+    }
+
+    private static void requirePositive(String option, long value, String example) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + "=" + value + " must be positive: write e.g. " + example);
+        }
+    }
+
+    private static void requireNotNegative(String option, long value, String example) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must not be negative: write e.g. " + example);
+        }
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return resolvedWebSocketUrl;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "websocket";
+    }
+}

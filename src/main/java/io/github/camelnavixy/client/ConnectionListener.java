@@ -1,0 +1,33 @@
+package io.github.camelnavixy.client;
+
+import io.github.camelnavixy.model.NavixyEvent;
+import io.github.camelnavixy.protocol.ErrorResponse;
+import io.github.camelnavixy.protocol.SubscriptionResponse;
+import io.github.camelnavixy.protocol.MalformedFrameException;
+
+/**
+ * What a {@link NavixyConnection} reports. Every call comes on the connection's event-loop thread, in the order the
+ * frames arrived, so an implementation must hand real work to another thread and return quickly.
+ */
+public interface ConnectionListener {
+
+    /** An event arrived (including lifecycle and logout). */
+    void onEvent(NavixyEvent event);
+
+    /** The server answered a subscribe action. */
+    default void onSubscribed(SubscriptionResponse response) {
+    }
+
+    /** The server answered with an error that does not end the connection (not an auth error). */
+    void onServerError(ErrorResponse error);
+
+    /** A frame could not be read; the stream goes on. */
+    void onMalformedFrame(MalformedFrameException error);
+
+    /** The connection moved to another state; {@code detail} says why, without secrets. */
+    default void onStateChanged(ConnectionState state, String detail) {
+    }
+
+    /** The connection gave up for good: authentication refused or reconnect attempts exhausted. */
+    void onGaveUp(NavixyConnectionException cause);
+}

@@ -1,0 +1,28 @@
+package io.github.camelnavixy.model;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One entry of a tracker state's {@code additional} map. Navixy sends the value as text even for numbers
+ * ({@code "event_code":{"value":"42",…}}), so it stays a {@code String}.
+ *
+ * @param value   the value as text
+ * @param updated when it was last updated
+ * @param extra   JSON fields this model does not name
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AdditionalValue(
+        String value,
+        @NavixyTimestamp OffsetDateTime updated,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    public AdditionalValue {
+        extra = Extras.extra(extra);
+    }
+}

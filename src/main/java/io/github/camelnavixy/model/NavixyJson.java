@@ -1,0 +1,58 @@
+package io.github.camelnavixy.model;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one place that knows how Navixy JSON maps to the model: snake_case names, unknown fields tolerated (the
+ * records keep them anyway), timestamps in both Navixy formats and written as ISO-8601. Decoder, simulator and tests
+ * use it so they agree.
+ */
+public final class NavixyJson {
+
+    private static final ObjectMapper SHARED = newMapper();
+
+    private NavixyJson() {
+    }
+
+    /** A new, fully configured mapper the caller owns and may reconfigure. */
+    public static ObjectMapper newMapper() {
+        SimpleModule timestamps = new SimpleModule("navixy-timestamps");
+        timestamps.addDeserializer(OffsetDateTime.class, new NavixyTimestampDeserializer());
+        timestamps.addSerializer(OffsetDateTime.class, new NavixyTimestampSerializer());
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(timestamps)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    /** A thread-safe writer of model values (and anything else) as JSON. */
+    public static ObjectWriter writer() {
+        return SHARED.writer();
+    }
+
+    /**
+     * A thread-safe reader for a model type.
+     *
+     * @param type model type
+     * @param zone zone for timestamps without offset (Navixy's user time zone); {@code null} means UTC
+     */
+    public static ObjectReader readerFor(Class<?> type, ZoneId zone) {
+        ObjectReader reader = SHARED.readerFor(type);
+        return zone == null ? reader : reader.withAttribute(NavixyTime.ZONE_ATTRIBUTE, zone);
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.camelnavixy.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * A frame that cannot be understood: broken JSON, JSON that is not an object, an unknown {@code type}. The message
+ * says why and shows the start of the frame (never a {@code hash} value), so the route's error handling can log it
+ * and the stream can go on.
+ */
+public class MalformedFrameException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Longest part of the frame shown in a message. */
+    public static final int EXCERPT_LENGTH = 200;
+
+    private static final Pattern HASH = Pattern.compile("(\"hash\"\\s*:\\s*\")[^\"]*(\"|$)");
+
+    private final String reason;
+
+    public MalformedFrameException(String reason, String excerpt, Throwable cause) {
+        super(reason + ": " + excerpt, cause);
+        this.reason = reason;
+    }
+
+    /** Why the frame was rejected, without the frame text. */
+    public String reason() {
+        return reason;
+    }
+
+    /** Builds the exception for a text frame. */
+    public static MalformedFrameException of(String reason, String frame, Throwable cause) {
+        return new MalformedFrameException(reason, excerpt(frame), cause);
+    }
+
+    /** Builds the exception for a UTF-8 frame; only its start is decoded. */
+    public static MalformedFrameException of(String reason, byte[] utf8, int offset, int length, Throwable cause) {
+        String head = new String(utf8, offset, Math.min(length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8);
+        return new MalformedFrameException(reason, excerpt(head, length, "bytes"), cause);
+    }
+
+    /**
+     * The frame as it may appear in a log: {@code hash} values masked, cut to {@value #EXCERPT_LENGTH} characters
+     * with "…" and the total length.
+     */
+    public static String excerpt(String frame) {
+        return frame == null ? "<no frame>" : excerpt(frame, frame.length(), "chars");
+    }
+
+    private static String excerpt(String head, int totalLength, String unit) {
+        // mask inside a window wider than the cut, so a hash straddling the cut is masked before it is cut
+        String window = head.length() > EXCERPT_LENGTH * 2 ? head.substring(0, EXCERPT_LENGTH * 2) : head;
+        String masked = HASH.matcher(window).replaceAll("$1***$2");
+        if (masked.length() <= EXCERPT_LENGTH && window.length() == head.length() && head.length() == totalLength) {
+            return masked;
+        }
+        String cut = masked.length() > EXCERPT_LENGTH ? masked.substring(0, EXCERPT_LENGTH) : masked;
+        return cut + "… (" + totalLength + " " + unit + " in total)";
+    }
+}

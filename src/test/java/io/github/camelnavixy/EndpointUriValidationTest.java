@@ -1,0 +1,154 @@
+package io.github.camelnavixy;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.util.URISupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A URI that cannot work against Navixy fails when the endpoint is created, saying what to write instead. */
+class EndpointUriValidationTest {
+
+    private static final String KEY = "apiKey=0123456789abcdef0123456789abcdef";
+    private CamelContext context;
+
+    @BeforeEach
+    void startContext() {
+        context = new DefaultCamelContext();
+        context.start();
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.stop();
+    }
+
+    private String rejection(String uri) {
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri));
+        return String.valueOf(e.getMessage());
+    }
+
+    @Test
+    void acceptsAValidStateBatchUri() {
+        NavixyEndpoint endpoint = context.getEndpoint("navixy:state_batch,readings_batch?" + KEY + "&rateLimit=5s", NavixyEndpoint.class);
+        assertThat(endpoint.getPlan().eventTypesText()).isEqualTo("state_batch,readings_batch");
+        assertThat(endpoint.getResolvedWebSocketUrl()).isEqualTo("wss://api.eu.navixy.com/v2/event/subscription");
+    }
+
+    @Test
+    void rejectsAnUnknownEventType() {
+        assertThat(rejection("navixy:states?" + KEY)).contains("states").contains("state_batch");
+    }
+
+    @Test
+    void rejectsAnEventTypeGivenTwice() {
+        assertThat(rejection("navixy:state_batch,state_batch?" + KEY)).contains("twice");
+    }
+
+    @Test
+    void rejectsAMissingEventType() {
+        assertThat(rejection("navixy:?" + KEY)).contains("event type");
+    }
+
+    @Test
+    void rejectsMissingCredentials() {
+        assertThat(rejection("navixy:state_batch")).contains("apiKey=");
+    }
+
+    @Test
+    void rejectsApiKeyTogetherWithLogin() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&login=me&password=secret")).contains("keep one");
+    }
+
+    @Test
+    void rejectsLoginWithoutPassword() {
+        assertThat(rejection("navixy:state_batch?login=me")).contains("password=");
+    }
+
+    @Test
+    void rejectsStateForAllTrackersAndSuggestsStateBatch() {
+        assertThat(rejection("navixy:state?" + KEY)).contains("state_batch").contains("trackers=");
+    }
+
+    @Test
+    void rejectsIotMonitorForAllTrackers() {
+        assertThat(rejection("navixy:iot_monitor?" + KEY)).contains("trackers=");
+    }
+
+    @Test
+    void rejectsIotMonitorWithMoreThanTenTrackers() {
+        assertThat(rejection("navixy:iot_monitor?" + KEY + "&trackers=1,2,3,4,5,6,7,8,9,10,11")).contains("at most 10");
+    }
+
+    @Test
+    void rejectsATrackerIdThatIsNotAPositiveWholeNumber() {
+        assertThat(rejection("navixy:state?" + KEY + "&trackers=1001,abc")).contains("'abc'");
+        assertThat(rejection("navixy:state?" + KEY + "&trackers=-5")).contains("'-5'");
+    }
+
+    @Test
+    void rejectsFormatWithOnlyReadingsBatch() {
+        assertThat(rejection("navixy:readings_batch?" + KEY + "&format=compact")).contains("format");
+    }
+
+    @Test
+    void rejectsSensorTypeWithoutReadingsBatch() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&sensorType=temperature")).contains("readings_batch");
+    }
+
+    @Test
+    void rejectsRateLimitWithOnlyState() {
+        assertThat(rejection("navixy:state?" + KEY + "&trackers=1&rateLimit=5s")).contains("state_batch");
+    }
+
+    @Test
+    void rejectsFlowIdWithoutIotMonitor() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&flowId=7")).contains("iot_monitor");
+    }
+
+    @Test
+    void rejectsARateLimitThatIsNotPositive() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&rateLimit=0")).contains("positive");
+    }
+
+    @Test
+    void rejectsAWebSocketUrlWithAnotherScheme() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&webSocketUrl=ftp://example.com/x")).contains("wss://");
+    }
+
+    @Test
+    void rejectsABaseUrlWithAnotherScheme() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&baseUrl=file:/tmp")).contains("https://");
+    }
+
+    @Test
+    void rejectsAnUnknownOption() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&rateLimits=5s")).contains("rateLimits");
+    }
+
+    @Test
+    void derivesTheWebSocketUrlFromAPlainHttpBaseUrl() {
+        NavixyEndpoint endpoint = context.getEndpoint("navixy:state_batch?" + KEY + "&baseUrl=http://localhost:8080/api/", NavixyEndpoint.class);
+        assertThat(endpoint.getResolvedWebSocketUrl()).isEqualTo("ws://localhost:8080/api/event/subscription");
+    }
+
+    @Test
+    void masksTheApiKeyAndPasswordWhereCamelPrintsTheUri() {
+        NavixyEndpoint withKey = context.getEndpoint("navixy:state_batch?" + KEY, NavixyEndpoint.class);
+        assertThat(withKey.toString()).doesNotContain("0123456789abcdef0123456789abcdef");
+        assertThat(URISupport.sanitizeUri(withKey.getEndpointUri())).doesNotContain("0123456789abcdef0123456789abcdef");
+        NavixyEndpoint withLogin = context.getEndpoint("navixy:state_batch?login=me&password=s3cr3tPass", NavixyEndpoint.class);
+        assertThat(withLogin.toString()).doesNotContain("s3cr3tPass");
+        assertThat(withLogin.getConfiguration().toString()).doesNotContain("s3cr3tPass");
+    }
+
+    @Test
+    void neverPrintsThePasswordInARejection() {
+        assertThat(rejection("navixy:state?login=me&password=s3cr3tPass")).doesNotContain("s3cr3tPass");
+    }
+}
