@@ -57,6 +57,8 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
     private static final Logger LOG = LoggerFactory.getLogger(NavixyConsumer.class);
     /** A stop waits this much longer than the unsubscribe wait for the socket to close. */
     private static final long STOP_GRACE_MILLIS = 5000;
+    /** Navixy sends the Atmosphere handshake at once; a server that sends none gets the subscribe after this wait. */
+    private static final long HANDSHAKE_WAIT_MILLIS = 1000;
 
     private final NavixyEndpoint endpoint;
     private final AtomicInteger pending = new AtomicInteger();
@@ -90,7 +92,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
     }
 
     @ManagedAttribute(description = "Connection state: CONNECTING, SUBSCRIBED, WAITING_TO_RECONNECT, FAILED, ...")
-    public String getState() {
+    public String getConnectionStatus() {
         return getConnectionState().name();
     }
 
@@ -181,7 +183,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
                 endpoint.getResolvedWebSocketUrl(),
                 new BackoffPolicy(c.getReconnectDelay(), c.getReconnectMaxDelay(), c.getReconnectMaxAttempts()),
                 c.getPingInterval(), c.getIdleTimeout(), c.getMaxMessageSize(),
-                Math.max(1000, Math.min(5000, c.getIdleTimeout() > 0 ? c.getIdleTimeout() : 5000)),
+                HANDSHAKE_WAIT_MILLIS,
                 c.getUnsubscribeTimeout(), endpoint.getZone());
         WebSocketClientOptions socketOptions = new WebSocketClientOptions();
         applyTls(socketOptions, c.getSslContextParameters());
@@ -278,7 +280,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
 
     @Override
     public void onGaveUp(NavixyConnectionException cause) {
-        LOG.error("Navixy consumer for {} stopped retrying: {}", endpoint.getPlan().eventTypesText(), cause.getMessage());
+        // The connection has logged the one line that says so; here it becomes a Camel error.
         submit(() -> getExceptionHandler().handleException(cause.getMessage(), cause));
     }
 

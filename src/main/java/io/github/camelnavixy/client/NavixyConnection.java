@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,6 +46,8 @@ public final class NavixyConnection {
     private static final int AUTH_WRONG_HASH = 3;
     private static final int AUTH_SESSION_ENDED = 4;
     private static final int TOO_MANY_REQUESTS = 15;
+    /** Database error, unexpected error, queue service error, database unavailable: worth retrying. */
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 6, 8, 14);
 
     private final Context context;
     private final ConnectionSettings settings;
@@ -155,15 +160,22 @@ public final class NavixyConnection {
         nextRetryMillis = 0;
         changeState(ConnectionState.CONNECTING, "connecting to " + settings.webSocketUrl());
         long attempt = ++generation;
+        AtomicBoolean counted = new AtomicBoolean(); // whether this attempt's socket is counted in openSockets
         hashSource.hash()
                 .compose(h -> {
                     hash = h;
+                    if (attempt != generation) {
+                        return Future.failedFuture("superseded");
+                    }
+                    // Handlers go on before the upgrade: the handshake can arrive in the same read as the 101 answer.
+                    ClientWebSocket ws = client.webSocket();
+                    installHandlers(ws, attempt, counted);
                     WebSocketConnectOptions options = new WebSocketConnectOptions()
                             .setAbsoluteURI(AtmosphereFraming.withConnectQuery(settings.webSocketUrl()));
-                    return client.connect(options);
+                    return ws.connect(options);
                 })
                 .onComplete(result -> {
-                    if (attempt != generation || state != ConnectionState.CONNECTING) {
+                    if (attempt != generation || state.terminal() || state == ConnectionState.STOPPING) {
                         // Stopped or superseded while connecting: close what arrived late.
                         if (result.succeeded()) {
                             result.result().close();
@@ -173,18 +185,15 @@ public final class NavixyConnection {
                     if (result.failed()) {
                         onAttemptFailed(result.cause());
                     } else {
-                        onOpen(result.result(), attempt);
+                        onOpen(result.result(), counted);
                     }
                 });
     }
 
-    private void onOpen(WebSocket ws, long attempt) {
-        socket = ws;
-        openSockets.incrementAndGet();
-        partialMessage = null;
-        lastReceivedNanos = System.nanoTime();
+    private void installHandlers(ClientWebSocket ws, long attempt, AtomicBoolean counted) {
         ws.frameHandler(frame -> {
             if (attempt == generation) {
+                onOpen(ws, counted); // a frame may come before the connect future completes
                 onFrame(frame);
             }
         });
@@ -199,11 +208,26 @@ public final class NavixyConnection {
             }
         });
         ws.closeHandler(v -> {
-            openSockets.decrementAndGet();
+            if (counted.compareAndSet(true, false)) {
+                openSockets.decrementAndGet();
+            }
             if (attempt == generation) {
                 connectionLost("closed by server" + closeReason(ws));
             }
         });
+    }
+
+    /** The upgrade succeeded: start the session on this socket. Idempotent, since frames can arrive first. */
+    private void onOpen(WebSocket ws, AtomicBoolean counted) {
+        if (socket == ws) {
+            return;
+        }
+        socket = ws;
+        if (counted.compareAndSet(false, true)) {
+            openSockets.incrementAndGet();
+        }
+        partialMessage = null;
+        lastReceivedNanos = System.nanoTime();
         if (pausedByListener) {
             ws.pause();
         }
@@ -359,6 +383,10 @@ public final class NavixyConnection {
             connectionLost("rate limited by the server (code 15)");
         } else {
             listener.onServerError(error);
+            if (state == ConnectionState.SUBSCRIBING && TRANSIENT_CODES.contains(error.code())) {
+                // A server-side hiccup refused the subscription: try again later rather than sit unsubscribed.
+                connectionLost("subscribe failed with transient error " + error.code());
+            }
         }
     }
 
@@ -452,8 +480,12 @@ public final class NavixyConnection {
             return stopped.future();
         }
         stopped = Promise.promise();
+        if (state == ConnectionState.FAILED) {
+            // Gave up already: giveUp released the socket and clients, and the state says why.
+            stopped.complete();
+            return stopped.future();
+        }
         boolean subscribed = state == ConnectionState.SUBSCRIBED && socket != null;
-        ConnectionState before = state;
         changeState(ConnectionState.STOPPING, "stop requested");
         cancelTimer(reconnectTimer);
         reconnectTimer = -1;
@@ -462,7 +494,7 @@ public final class NavixyConnection {
             closeSocket();
             client.close();
             hashSource.close();
-            changeState(before == ConnectionState.FAILED ? ConnectionState.FAILED : ConnectionState.STOPPED, "stopped");
+            changeState(ConnectionState.STOPPED, "stopped");
             stopped.complete();
         });
         return stopped.future();
@@ -486,7 +518,11 @@ public final class NavixyConnection {
             return;
         }
         state = next;
-        LOG.info("Navixy {}: {} ({})", name, next, detail);
+        if (next == ConnectionState.FAILED) {
+            LOG.error("Navixy {}: {}: {}", name, next, detail);
+        } else {
+            LOG.info("Navixy {}: {} ({})", name, next, detail);
+        }
         listener.onStateChanged(next, detail);
     }
 }

@@ -124,7 +124,25 @@ public final class MessageDecoder {
             return decode(trimmed.substring(bar + 1)); // a length prefix that does not add up: still JSON
         }
         Handshake handshake = AtmosphereFraming.parseHandshake(trimmed);
-        return handshake != null ? handshake : Heartbeat.INSTANCE;
+        if (handshake != null) {
+            return handshake;
+        }
+        if (isPadding(trimmed)) {
+            return Heartbeat.INSTANCE;
+        }
+        // Atmosphere sends nothing else that is not JSON, so this frame is reported rather than silently dropped.
+        throw MalformedFrameException.of("not JSON and not an Atmosphere handshake or heartbeat", text, null);
+    }
+
+    /** Heartbeat and padding frames repeat one character ({@code X}, or the padding the handshake named). */
+    private static boolean isPadding(String trimmed) {
+        char first = trimmed.charAt(0);
+        for (int i = 1; i < trimmed.length(); i++) {
+            if (trimmed.charAt(i) != first) {
+                return false;
+            }
+        }
+        return trimmed.length() <= 8 || first == 'X';
     }
 
     private JsonParser openParser() throws IOException {

@@ -194,7 +194,8 @@ final class AtmosphereSession {
         if (closed) {
             return;
         }
-        ws.writeTextMessage(frame);
+        // a write racing an abrupt close fails; that is expected, so the failure is consumed (Vert.x logs it otherwise)
+        ws.writeTextMessage(frame).onFailure(e -> { });
         stats.framesSent.incrementAndGet();
         scheduleHeartbeat();
     }
@@ -263,9 +264,9 @@ final class AtmosphereSession {
             return;
         }
         if (channel != null) {
-            channel.close();
+            NettyAccess.abruptClose(channel);
         } else {
-            ws.close((short) 1006);
+            ws.close((short) 1011);
         }
     }
 

@@ -56,12 +56,11 @@ final class FrontDoor {
             return;
         }
         Channel channel = NettyAccess.channel(request.connection());
-        System.out.println("DEBUG " + request.connection().getClass() + " " + channel);
         if (refusal == Faults.Refusal.ACCEPT_THEN_DROP) {
             stats.refused.incrementAndGet();
             request.toWebSocket().onSuccess(ws -> {
                 if (channel != null) {
-                    channel.close();
+                    NettyAccess.abruptClose(channel);
                 } else {
                     ws.close((short) 1011);
                 }

@@ -113,6 +113,9 @@ public final class NavixySimulator implements AutoCloseable {
 
     /** Binds and starts ticking; the future completes once the server listens. */
     public Future<NavixySimulator> startAsync() {
+        if (context != null) {
+            return Future.failedFuture(new IllegalStateException("already started"));
+        }
         Promise<NavixySimulator> promise = Promise.promise();
         Context ctx = vertx.getOrCreateContext();
         this.context = ctx;
@@ -133,7 +136,8 @@ public final class NavixySimulator implements AutoCloseable {
                 .setMaxWebSocketFrameSize(1 << 20)
                 .setMaxWebSocketMessageSize(16 << 20)
                 .setWebSocketClosingTimeout(2);
-        HttpServer s = vertx.createHttpServer(options).requestHandler(frontDoor::handle);
+        HttpServer s = vertx.createHttpServer(options).requestHandler(frontDoor::handle)
+                .exceptionHandler(e -> LOG.debug("connection error: {}", e.toString()));
         return s.listen().map(bound -> {
             server = bound;
             port = bound.actualPort();
@@ -168,13 +172,30 @@ public final class NavixySimulator implements AutoCloseable {
             closeAsync();
             return;
         }
-        await(closeAsync(), "close");
+        await(shutdown(), "close");
+        if (ownVertx) {
+            await(vertx.close(), "close");
+        }
     }
 
+    /** Non-blocking {@link #close()}. */
     public Future<Void> closeAsync() {
+        Promise<Void> done = Promise.promise();
+        shutdown().onComplete(ar -> {
+            if (!ownVertx) {
+                done.complete();
+                return;
+            }
+            // Vert.x must not be closed from one of its own event loops and report back there: use another thread
+            CompletableFuture.runAsync(() -> vertx.close().onComplete(x -> done.complete()));
+        });
+        return done.future();
+    }
+
+    private Future<Void> shutdown() {
         Context ctx = context;
         if (ctx == null) {
-            return ownVertx ? vertx.close() : Future.succeededFuture();
+            return Future.succeededFuture();
         }
         Promise<Void> promise = Promise.promise();
         ctx.runOnContext(v -> {
@@ -185,9 +206,7 @@ public final class NavixySimulator implements AutoCloseable {
             hub.forEach(AtmosphereSession::dropAbruptly);
             HttpServer s = server;
             server = null;
-            Future<Void> closed = s == null ? Future.succeededFuture() : s.close();
-            closed.eventually(() -> ownVertx ? vertx.close() : Future.succeededFuture())
-                    .onComplete(ar -> promise.complete());
+            (s == null ? Future.<Void>succeededFuture() : s.close()).onComplete(ar -> promise.complete());
         });
         return promise.future();
     }

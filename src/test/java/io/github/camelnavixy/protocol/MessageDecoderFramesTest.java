@@ -76,6 +76,18 @@ class MessageDecoderFramesTest extends DecoderSupport {
     }
 
     @Test
+    void rejectsTextThatIsNeitherJsonNorAnAtmosphereFrame() {
+        MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> decodeBytes("garbage frame"));
+
+        assertTrue(e.getMessage().contains("garbage frame"), e.getMessage());
+    }
+
+    @Test
+    void decodesARunOfPaddingCharactersAsHeartbeat() {
+        assertSame(Heartbeat.INSTANCE, decoder.decode("XXXX"));
+    }
+
+    @Test
     void rejectsJsonArrayFrame() {
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> decoder.decode("[1,2]"));
 

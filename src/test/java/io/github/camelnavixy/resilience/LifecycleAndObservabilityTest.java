@@ -1,0 +1,136 @@
+package io.github.camelnavixy.resilience;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelnavixy.NavixyConsumer;
+import io.github.camelnavixy.NavixyDevConsole;
+import io.github.camelnavixy.client.ConnectionState;
+import io.github.camelnavixy.support.SimulatorRouteTestSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.Test;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Suspend and resume, health, dev console and JMX tell the truth about the connection. */
+class LifecycleAndObservabilityTest extends SimulatorRouteTestSupport {
+
+    @Override
+    protected boolean useJmx() {
+        return true;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        // Health checks are opt-in in a plain context: install the registry with the consumers repository, as Main does.
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(context);
+        registry.register(registry.resolveById("consumers"));
+        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        return context;
+    }
+
+    private void route(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("navixy").to("mock:events");
+            }
+        });
+    }
+
+    private NavixyConsumer navixyConsumer() {
+        return (NavixyConsumer) context.getRoute("navixy").getConsumer();
+    }
+
+    private void awaitSubscribed() {
+        await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.SUBSCRIBED);
+    }
+
+    private List<JsonNode> requests(String action) {
+        return simulator.receivedRequests().stream().filter(r -> action.equals(r.path("action").asText())).toList();
+    }
+
+    @Test
+    void suspendUnsubscribesAndClosesAndResumeSubscribesAgain() throws Exception {
+        route(navixy("state_batch", "rateLimit=1s"));
+        awaitSubscribed();
+
+        context.getRouteController().suspendRoute("navixy");
+        assertThat(requests("unsubscribe")).hasSize(1);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> simulator.openConnections() == 0);
+        int received = getMockEndpoint("mock:events").getReceivedCounter();
+
+        context.getRouteController().resumeRoute("navixy");
+        awaitSubscribed();
+        assertThat(requests("subscribe")).hasSize(2);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> getMockEndpoint("mock:events").getReceivedCounter() > received);
+    }
+
+    private HealthCheck.Result consumerHealth() {
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
+        return results.stream()
+                .filter(r -> r.getCheck().getId().contains("navixy"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no navixy health check among " + results));
+    }
+
+    @Test
+    void healthIsUpOnlyWhileSubscribed() throws Exception {
+        route(navixy("state_batch", "reconnectDelay=50ms&reconnectMaxDelay=200ms"));
+        awaitSubscribed();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> consumerHealth().getState() == HealthCheck.State.UP);
+
+        simulator.refuseConnections();
+        simulator.dropConnections();
+
+        await().atMost(5, TimeUnit.SECONDS).until(() -> consumerHealth().getState() == HealthCheck.State.DOWN);
+        Map<String, Object> details = consumerHealth().getDetails();
+        assertThat(details).containsKeys("navixy.state", "navixy.failedAttempts", "navixy.lastError");
+        assertThat(consumerHealth().getMessage()).isPresent();
+        assertThat(details.toString()).doesNotContain(simulator.apiKey());
+    }
+
+    @Test
+    void devConsoleShowsStateSubscriptionAndCounters() throws Exception {
+        route(navixy("state_batch", "rateLimit=1s"));
+        awaitSubscribed();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getExchangeCount() > 0);
+
+        DevConsole console = PluginHelper.getDevConsoleResolver(context).resolveDevConsole("navixy");
+        assertThat(console).isInstanceOf(NavixyDevConsole.class);
+        String text = (String) console.call(DevConsole.MediaType.TEXT);
+        assertThat(text).contains("SUBSCRIBED", "state_batch", "Exchanges:", "Reconnects:").doesNotContain(simulator.apiKey());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) console.call(DevConsole.MediaType.JSON);
+        assertThat(json.toString()).contains("SUBSCRIBED", "frames");
+    }
+
+    @Test
+    void jmxShowsTheConnectionStateAndCounters() throws Exception {
+        route(navixy("state_batch", "rateLimit=1s"));
+        awaitSubscribed();
+
+        MBeanServer server = context.getManagementStrategy().getManagementAgent().getMBeanServer();
+        Set<ObjectName> names = server.queryNames(new ObjectName("org.apache.camel:type=consumers,*"), null);
+        ObjectName consumer = names.stream().filter(n -> n.toString().contains("NavixyConsumer")).findFirst().orElseThrow();
+        assertThat(server.getAttribute(consumer, "ConnectionStatus")).isEqualTo("SUBSCRIBED");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> (Long) server.getAttribute(consumer, "ExchangeCount") > 0);
+        assertThat((Long) server.getAttribute(consumer, "FrameCount")).isPositive();
+    }
+}

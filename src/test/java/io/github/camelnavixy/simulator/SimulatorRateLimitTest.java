@@ -1,0 +1,67 @@
+package io.github.camelnavixy.simulator;
+
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Batches never come faster than the subscription's rate_limit, and carry only trackers that changed. */
+class SimulatorRateLimitTest {
+
+    static Vertx vertx;
+    static NavixySimulator sim;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        sim = NavixySimulator.builder().tickInterval(Duration.ofMillis(20)).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+        vertx.close();
+    }
+
+    @Test
+    void consecutiveBatchesAreAtLeastRateLimitApart() {
+        long rateMs = 250;
+        long toleranceMs = 15;
+        try (SimTestClient c = SimTestClient.connectAndHandshake(vertx, sim)) {
+            c.send(SimTestClient.subscribe(sim.apiKey(), "[{\"type\":\"state_batch\",\"target\":{\"type\":\"all\"},\"rate_limit\":\"" + rateMs + "ms\"}]"));
+            assertEquals("response", c.next().json().path("type").asText());
+            List<Long> arrivals = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                arrivals.add(c.nextEvent("state_batch").nanos());
+            }
+            for (int i = 1; i < arrivals.size(); i++) {
+                long gapMs = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
+                assertTrue(gapMs >= rateMs - toleranceMs, "gap " + i + " was " + gapMs + " ms");
+                assertTrue(gapMs < rateMs * 3, "batches keep coming, gap " + gapMs + " ms");
+            }
+        }
+    }
+
+    @Test
+    void pausedFleetSendsNoBatches() {
+        try (SimTestClient c = SimTestClient.connectAndHandshake(vertx, sim)) {
+            sim.pauseFleet();
+            try {
+                c.send(SimTestClient.subscribe(sim.apiKey(), "[{\"type\":\"state_batch\",\"target\":{\"type\":\"all\"},\"rate_limit\":\"50ms\"}]"));
+                c.nextJson(j -> j.path("type").asText().equals("response"));
+                assertEquals(10, c.nextEvent("state_batch").json().path("data").size(), "the snapshot has every tracker");
+                assertTrue(c.poll(Duration.ofMillis(300)) == null, "nothing changed, nothing sent");
+            } finally {
+                sim.resumeFleet();
+            }
+            c.nextEvent("state_batch");
+        }
+    }
+}
