@@ -132,6 +132,12 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
         return exchanges.get();
     }
 
+    /** Whether reading from the socket is paused because the route is behind. */
+    @ManagedAttribute(description = "Whether reading is paused because the route is behind (backpressure)")
+    public boolean isReadingPaused() {
+        return pausedForBackpressure.get();
+    }
+
     /** Items received and not yet processed by the route. */
     @ManagedAttribute(description = "Items received and waiting for the route")
     public int getPendingExchanges() {

@@ -66,6 +66,8 @@ public final class NavixyConnection {
     private final AtomicInteger openSockets = new AtomicInteger();
 
     private volatile ConnectionState state = ConnectionState.NEW;
+    /** The event-loop thread of {@link #context}: an event-loop context always runs on the same thread. */
+    private volatile Thread loopThread;
     private volatile int failures;
     private volatile long nextRetryMillis;
     private volatile String lastError;
@@ -99,13 +101,17 @@ public final class NavixyConnection {
         this.decoder = new MessageDecoder(settings.zone());
         WebSocketClientOptions options = new WebSocketClientOptions(clientOptions)
                 .setMaxFrameSize(settings.maxMessageSize())
-                .setMaxMessageSize(settings.maxMessageSize());
+                .setMaxMessageSize(settings.maxMessageSize())
+                // After our close frame, wait this long (seconds) for the server's before dropping TCP: a hung server
+                // must not hold a stop for Vert.x's default 10 s.
+                .setClosingTimeout(1);
         this.client = vertx.createWebSocketClient(options);
     }
 
     /** Connects in the background; never waits for the network. */
     public void start() {
         context.runOnContext(v -> {
+            loopThread = Thread.currentThread();
             if (state == ConnectionState.NEW) {
                 connect();
             }
@@ -122,9 +128,12 @@ public final class NavixyConnection {
         return done.future();
     }
 
-    /** Stops reading from the socket (backpressure); frames wait in the TCP buffers. */
+    /**
+     * Stops reading from the socket (backpressure); frames wait in the TCP buffers. Called from the listener on the
+     * event loop, it takes effect before the next frame of the same read is handed over.
+     */
     public void pause() {
-        context.runOnContext(v -> {
+        onContext(() -> {
             pausedByListener = true;
             if (socket != null) {
                 socket.pause();
@@ -134,7 +143,7 @@ public final class NavixyConnection {
 
     /** Reads again after {@link #pause()}. */
     public void resume() {
-        context.runOnContext(v -> {
+        onContext(() -> {
             pausedByListener = false;
             // Time spent paused by us is not silence from the server.
             lastReceivedNanos = System.nanoTime();
@@ -142,6 +151,14 @@ public final class NavixyConnection {
                 socket.resume();
             }
         });
+    }
+
+    private void onContext(Runnable action) {
+        if (Thread.currentThread() == loopThread) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
     }
 
     public ConnectionState state() {

@@ -82,6 +82,20 @@ class LifecycleAndObservabilityTest extends SimulatorRouteTestSupport {
         await().atMost(10, TimeUnit.SECONDS).until(() -> getMockEndpoint("mock:events").getReceivedCounter() > received);
     }
 
+    @Test
+    void stoppingWaitsOnlyBoundedlyForASilentServer() throws Exception {
+        route(navixy("state_batch", "unsubscribeTimeout=300ms&idleTimeout=0&pingInterval=0"));
+        awaitSubscribed();
+        simulator.silenceConnections();
+
+        long started = System.nanoTime();
+        context.getRouteController().stopRoute("navixy");
+
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(requests("unsubscribe")).isEmpty(); // the silent server never read it
+        assertThat(navixyConsumer().getConnectionState()).isEqualTo(ConnectionState.STOPPED);
+    }
+
     private HealthCheck.Result consumerHealth() {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
         return results.stream()
