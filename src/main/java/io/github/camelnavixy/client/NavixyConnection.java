@@ -46,6 +46,7 @@ public final class NavixyConnection {
     private static final int AUTH_WRONG_HASH = 3;
     private static final int AUTH_SESSION_ENDED = 4;
     private static final int TOO_MANY_REQUESTS = 15;
+    private static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 30_000;
     /** Database error, unexpected error, queue service error, database unavailable: worth retrying. */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 6, 8, 14);
 
@@ -104,7 +105,9 @@ public final class NavixyConnection {
                 .setMaxMessageSize(settings.maxMessageSize())
                 // After our close frame, wait this long (seconds) for the server's before dropping TCP: a hung server
                 // must not hold a stop for Vert.x's default 10 s.
-                .setClosingTimeout(1);
+                .setClosingTimeout(1)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeoutMillis() > 0
+                        ? settings.idleTimeoutMillis() : DEFAULT_CONNECT_TIMEOUT_MILLIS));
         this.client = vertx.createWebSocketClient(options);
     }
 
@@ -188,7 +191,9 @@ public final class NavixyConnection {
                     ClientWebSocket ws = client.webSocket();
                     installHandlers(ws, attempt, counted);
                     WebSocketConnectOptions options = new WebSocketConnectOptions()
-                            .setAbsoluteURI(AtmosphereFraming.withConnectQuery(settings.webSocketUrl()));
+                            .setAbsoluteURI(AtmosphereFraming.withConnectQuery(settings.webSocketUrl()))
+                            // A server that accepts TCP but never answers the upgrade must not stall us forever.
+                            .setTimeout(connectTimeoutMillis());
                     return ws.connect(options);
                 })
                 .onComplete(result -> {
@@ -205,6 +210,10 @@ public final class NavixyConnection {
                         onOpen(result.result(), counted);
                     }
                 });
+    }
+
+    private long connectTimeoutMillis() {
+        return settings.idleTimeoutMillis() > 0 ? settings.idleTimeoutMillis() : DEFAULT_CONNECT_TIMEOUT_MILLIS;
     }
 
     private void installHandlers(ClientWebSocket ws, long attempt, AtomicBoolean counted) {

@@ -1,6 +1,5 @@
 package io.github.camelnavixy.consumer;
 
-import io.github.camelnavixy.model.TrackerState;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Resource;
@@ -8,10 +7,12 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
-/** The same route works from the YAML and XML DSLs. */
-class RouteDslTest extends SimulatorRouteTestSupport {
+/**
+ * The route works from the XML DSL. Skipped by the {@code camel-newest} profile, because camel-xml-io-dsl of the newest
+ * Camel line is not served by the Maven mirror these builds use.
+ */
+class XmlRouteDslTest extends SimulatorRouteTestSupport {
 
     private void load(String name, String text) throws Exception {
         Resource resource = ResourceHelper.fromString(name, text);
@@ -20,28 +21,6 @@ class RouteDslTest extends SimulatorRouteTestSupport {
 
     private String uri() {
         return navixy("state_batch", "rateLimit=1s").replace("&", "&amp;");
-    }
-
-    @Test
-    void consumesFromAYamlRoute() throws Exception {
-        load("navixy.yaml", """
-                - route:
-                    from:
-                      uri: "navixy:state_batch"
-                      parameters:
-                        apiKey: "%s"
-                        webSocketUrl: "%s"
-                        rateLimit: "1s"
-                      steps:
-                        - filter:
-                            simple: "${body.gps.location.lat} != null"
-                            steps:
-                              - to: "mock:yaml"
-                """.formatted(simulator.apiKey(), simulator.webSocketUrl()));
-        MockEndpoint mock = getMockEndpoint("mock:yaml");
-        mock.expectedMinimumMessageCount(3);
-        mock.assertIsSatisfied(10_000);
-        assertThat(mock.getReceivedExchanges().get(0).getMessage().getBody()).isInstanceOf(TrackerState.class);
     }
 
     @Test
