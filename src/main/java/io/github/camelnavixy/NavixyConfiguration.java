@@ -40,7 +40,7 @@ public class NavixyConfiguration implements Cloneable {
     private StateFormat format;
     @UriParam(label = "subscription")
     private String sensorType;
-    @UriParam(label = "subscription")
+    @UriParam(label = "subscription", defaultValue = "true")
     private Boolean includeComponents;
     @UriParam(label = "subscription")
     private Long flowId;

@@ -4,6 +4,7 @@ import io.github.camelnavixy.subscription.SubscriptionPlan;
 import io.github.camelnavixy.subscription.SubscriptionPlanParser;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -19,7 +20,7 @@ import java.time.ZoneId;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "navixy", title = "Navixy", syntax = "navixy:eventTypes",
              category = { Category.IOT, Category.MONITORING }, consumerOnly = true, headersClass = NavixyConstants.class)
-public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLocation, MultipleConsumersSupport {
 
     @UriParam
     private NavixyConfiguration configuration;
@@ -139,6 +140,12 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
 
     private static boolean notBlank(String text) {
         return text != null && !text.isBlank();
+    }
+
+    /** Each route consuming the same URI gets its own connection and subscription. */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     @Override

@@ -83,6 +83,7 @@ public final class NavixyConnection {
     private boolean pausedByListener;
     private boolean reloginUsed;
     private long reconnectTimer = -1;
+    private long connectTimer = -1;
     private long handshakeTimer = -1;
     private long heartbeatTimer = -1;
     private long pingTimer = -1;
@@ -181,6 +182,15 @@ public final class NavixyConnection {
         changeState(ConnectionState.CONNECTING, "connecting to " + settings.webSocketUrl());
         long attempt = ++generation;
         AtomicBoolean counted = new AtomicBoolean(); // whether this attempt's socket is counted in openSockets
+        // A server that accepts TCP but never answers the upgrade must not stall us. (Vert.x's request timeout is
+        // not used: on a WebSocket it keeps acting as an idle timeout after the upgrade.)
+        long timeout = connectTimeoutMillis();
+        connectTimer = context.owner().setTimer(timeout, t -> {
+            connectTimer = -1;
+            if (attempt == generation && state == ConnectionState.CONNECTING) {
+                connectionLost("no answer to the WebSocket upgrade within " + timeout + " ms");
+            }
+        });
         hashSource.hash()
                 .compose(h -> {
                     hash = h;
@@ -191,9 +201,7 @@ public final class NavixyConnection {
                     ClientWebSocket ws = client.webSocket();
                     installHandlers(ws, attempt, counted);
                     WebSocketConnectOptions options = new WebSocketConnectOptions()
-                            .setAbsoluteURI(AtmosphereFraming.withConnectQuery(settings.webSocketUrl()))
-                            // A server that accepts TCP but never answers the upgrade must not stall us forever.
-                            .setTimeout(connectTimeoutMillis());
+                            .setAbsoluteURI(AtmosphereFraming.withConnectQuery(settings.webSocketUrl()));
                     return ws.connect(options);
                 })
                 .onComplete(result -> {
@@ -249,6 +257,8 @@ public final class NavixyConnection {
             return;
         }
         socket = ws;
+        cancelTimer(connectTimer);
+        connectTimer = -1;
         if (counted.compareAndSet(false, true)) {
             openSockets.incrementAndGet();
         }
@@ -484,11 +494,12 @@ public final class NavixyConnection {
     /** Drops the current socket and its timers; its late callbacks are ignored through the generation check. */
     private void closeSocket() {
         generation++;
+        cancelTimer(connectTimer);
         cancelTimer(handshakeTimer);
         cancelTimer(heartbeatTimer);
         cancelTimer(pingTimer);
         cancelTimer(idleTimer);
-        handshakeTimer = heartbeatTimer = pingTimer = idleTimer = -1;
+        connectTimer = handshakeTimer = heartbeatTimer = pingTimer = idleTimer = -1;
         partialMessage = null;
         if (socket != null) {
             WebSocket closing = socket;

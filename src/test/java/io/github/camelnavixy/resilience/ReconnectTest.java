@@ -84,12 +84,12 @@ class ReconnectTest extends SimulatorRouteTestSupport {
 
     @Test
     void keepsASlowButAliveConnectionThatAnswersPings() throws Exception {
-        route(navixy("state_batch", FAST + "&idleTimeout=600ms&pingInterval=150ms"));
+        route(navixy("state_batch", FAST + "&idleTimeout=1500ms&pingInterval=200ms"));
         awaitSubscriptions(1);
 
-        simulator.pauseFleet(); // no events at all: only pongs (and heartbeats) keep the link alive
+        simulator.pauseFleet(); // no events at all: only pongs keep the link alive (server heartbeats come every 60 s)
 
-        await().during(Duration.ofMillis(1500)).atMost(3, TimeUnit.SECONDS)
+        await().during(Duration.ofMillis(3000)).atMost(5, TimeUnit.SECONDS)
                 .until(() -> simulator.connectionsAccepted() == 1);
     }
 

@@ -1,0 +1,90 @@
+package io.github.camelnavixy.examples.livefeed;
+
+import io.github.camelnavixy.simulator.NavixySimulator;
+import org.apache.camel.main.Main;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link LiveFeedRoutes} until Ctrl+C.
+ *
+ * <p>With a Navixy API key ({@code -Dnavixy.apiKey=...} or the environment variable {@code NAVIXY_API_KEY}) it reads
+ * your account's live feed; set {@code NAVIXY_BASE_URL} (or {@code -Dnavixy.baseUrl}) when your account is not on
+ * {@code https://api.eu.navixy.com/v2}. Without a key it starts the simulator that ships with camel-navixy and reads
+ * a simulated fleet instead. With {@code -Dcamel.main.routesIncludePattern=classpath:routes/speeding.camel.yaml} (or
+ * {@code .xml}) that route runs instead of {@link LiveFeedRoutes}.
+ */
+public final class LiveFeedApp {
+
+    private LiveFeedApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // exec:java runs inside Maven, and "mvn -q" turns every slf4j-simple logger down to ERROR: the events are INFO.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        String apiKey = setting("navixy.apiKey", "NAVIXY_API_KEY");
+        String baseUrl = setting("navixy.baseUrl", "NAVIXY_BASE_URL");
+
+        Main main = new Main();
+        NavixySimulator simulator = null;
+        ScheduledExecutorService lifecycleDemo = null;
+        if (apiKey == null) {
+            simulator = NavixySimulator.builder()
+                    .fleetSize(8)
+                    .tickInterval(Duration.ofSeconds(1))
+                    .simulatedTimePerTick(Duration.ofSeconds(2)) // double speed: something happens every few seconds
+                    .build()
+                    .start();
+            apiKey = simulator.apiKey();
+            baseUrl = simulator.baseUrl();
+            lifecycleDemo = blockAndUnblockNowAndThen(simulator);
+            System.out.println("No NAVIXY_API_KEY set: reading a simulated fleet of " + simulator.trackerIds().size()
+                    + " trackers at " + simulator.webSocketUrl());
+        }
+        main.addProperty("navixy.apiKey", apiKey);
+        if (baseUrl != null) {
+            // The WebSocket URL is derived from the REST base: http(s) -> ws(s), plus /event/subscription.
+            main.addProperty("camel.component.navixy.baseUrl", baseUrl);
+        }
+        if (System.getProperty("camel.main.routesIncludePattern") == null) {
+            main.configure().addRoutesBuilder(new LiveFeedRoutes());
+        } // else the YAML or XML route named there runs instead (two routes cannot consume the same navixy URI)
+        System.out.println("Printing live Navixy events; press Ctrl+C to stop.");
+        try {
+            main.run(args);
+        } finally {
+            if (lifecycleDemo != null) {
+                lifecycleDemo.shutdownNow();
+            }
+            if (simulator != null) {
+                simulator.close();
+            }
+        }
+    }
+
+    /** Simulator only: blocks a tracker now and then and unblocks it again, so lifecycle events show up too. */
+    private static ScheduledExecutorService blockAndUnblockNowAndThen(NavixySimulator simulator) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "lifecycle-demo");
+            thread.setDaemon(true);
+            return thread;
+        });
+        List<Long> ids = simulator.trackerIds();
+        long tracker = ids.get(ids.size() - 1);
+        timer.scheduleAtFixedRate(() -> simulator.lifecycle(tracker, "block"), 8, 20, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> simulator.lifecycle(tracker, "unblock"), 14, 20, TimeUnit.SECONDS);
+        return timer;
+    }
+
+    private static String setting(String property, String environmentVariable) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environmentVariable);
+        }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
