@@ -202,7 +202,8 @@ public final class NavixyConnection {
                     installHandlers(ws, attempt, counted);
                     WebSocketConnectOptions options = new WebSocketConnectOptions()
                             .setAbsoluteURI(AtmosphereFraming.withConnectQuery(settings.webSocketUrl()));
-                    return ws.connect(options);
+                    // The future yields Vert.x's inner socket; keep the wrapper, the one the handlers know.
+                    return ws.connect(options).map(connected -> (WebSocket) ws);
                 })
                 .onComplete(result -> {
                     if (attempt != generation || state.terminal() || state == ConnectionState.STOPPING) {
@@ -283,6 +284,9 @@ public final class NavixyConnection {
     }
 
     private void startLivenessTimers() {
+        cancelTimer(pingTimer);
+        cancelTimer(idleTimer);
+        pingTimer = idleTimer = -1;
         if (settings.pingIntervalMillis() > 0) {
             pingTimer = context.owner().setPeriodic(settings.pingIntervalMillis(), t -> {
                 if (socket != null && !socket.isClosed()) {
