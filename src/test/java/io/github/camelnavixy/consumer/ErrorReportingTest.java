@@ -100,6 +100,32 @@ class ErrorReportingTest extends SimulatorRouteTestSupport {
         assertThat(errors.errorsOf(NavixyAuthenticationException.class)).isEmpty();
     }
 
+    @Test
+    void stopsRetryingWhenTheLoginIsRefused() throws Exception {
+        route("navixy:state_batch?login=" + NAVIXY_LOGIN + "&password=wrong-password&baseUrl=" + simulator.baseUrl()
+                + "&webSocketUrl=" + simulator.webSocketUrl() + "&exceptionHandler=#recordingErrors&reconnectDelay=20ms");
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> !errors.errorsOf(NavixyAuthenticationException.class).isEmpty());
+        NavixyAuthenticationException error = errors.errorsOf(NavixyAuthenticationException.class).get(0);
+        assertThat(error.code()).isEqualTo(102);
+        assertThat(error.getMessage()).doesNotContain("wrong-password");
+        assertThat(navixyConsumer().getConnectionState()).isEqualTo(ConnectionState.FAILED);
+        await().during(Duration.ofMillis(300)).atMost(2, TimeUnit.SECONDS).until(() -> simulator.connectionsAccepted() == 0);
+    }
+
+    @Test
+    void keepsAndReportsTheTrackerStatusesOfTheSubscribeResponse() throws Exception {
+        long blocked = simulator.trackerIds().get(0);
+        simulator.setBlocked(java.util.List.of(blocked));
+        route(navixy("state_batch", "trackers=" + blocked + "," + simulator.trackerIds().get(1) + ",999999"));
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.SUBSCRIBED);
+        var statuses = navixyConsumer().getConnectionSnapshot().trackerStatuses().get("state_batch");
+        assertThat(statuses).containsEntry(blocked, io.github.camelnavixy.protocol.TrackerStatus.BLOCKED)
+                .containsEntry(simulator.trackerIds().get(1), io.github.camelnavixy.protocol.TrackerStatus.NORMAL)
+                .containsEntry(999999L, io.github.camelnavixy.protocol.TrackerStatus.UNKNOWN);
+    }
+
     private static final String NAVIXY_LOGIN = io.github.camelnavixy.simulator.NavixySimulator.DEFAULT_LOGIN;
     private static final String NAVIXY_PASSWORD = io.github.camelnavixy.simulator.NavixySimulator.DEFAULT_PASSWORD;
 }
