@@ -1,6 +1,5 @@
 package io.github.camelnavixy.consumer;
 
-import io.github.camelnavixy.NavixyConsumer;
 import io.github.camelnavixy.NavixyErrorResponseException;
 import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.client.NavixyAuthenticationException;
@@ -18,18 +17,7 @@ import static org.awaitility.Awaitility.await;
 /** Bad input is reported through Camel's exception handling and loses nothing; refused credentials stop retrying. */
 class ErrorReportingTest extends SimulatorRouteTestSupport {
 
-    private void route(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("navixy").to("mock:events");
-            }
-        });
-    }
 
-    private NavixyConsumer navixyConsumer() {
-        return (NavixyConsumer) context.getRoute("navixy").getConsumer();
-    }
 
     @Test
     void reportsAMalformedFrameAndKeepsTheStreamGoing() throws Exception {

@@ -7,8 +7,6 @@ import io.github.camelnavixy.model.TrackerReadings;
 import io.github.camelnavixy.model.TrackerState;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,18 +22,7 @@ class EventTypesEndToEndTest extends SimulatorRouteTestSupport {
         return String.join(",", simulator.trackerIds().stream().limit(count).map(String::valueOf).toList());
     }
 
-    private void route(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("navixy").to("mock:events");
-            }
-        });
-    }
 
-    private MockEndpoint events() {
-        return getMockEndpoint("mock:events");
-    }
 
     @Test
     void stateBatchItemsBecomeTrackerStatesWithBatchHeaders() throws Exception {

@@ -3,7 +3,6 @@ package io.github.camelnavixy.consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelnavixy.simulator.NavixySimulator;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,18 +21,7 @@ class SubscriptionLifecycleTest extends SimulatorRouteTestSupport {
         return super.simulatorBuilder().clientHeartbeat(Duration.ofMillis(200));
     }
 
-    private void route(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("navixy").to("mock:events");
-            }
-        });
-    }
 
-    private List<JsonNode> requests(String action) {
-        return simulator.receivedRequests().stream().filter(r -> action.equals(r.path("action").asText())).toList();
-    }
 
     @Test
     void subscribesOnceWithOneRequestPerEventTypeAfterTheHandshake() throws Exception {

@@ -1,6 +1,5 @@
 package io.github.camelnavixy.resilience;
 
-import io.github.camelnavixy.NavixyConsumer;
 import io.github.camelnavixy.model.TrackerState;
 import io.github.camelnavixy.simulator.NavixySimulator;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
@@ -37,9 +36,6 @@ class BackpressureTest extends SimulatorRouteTestSupport {
         return super.simulatorBuilder().fleetSize(FLEET).tickInterval(Duration.ofMillis(50)).defaultRateLimit(Duration.ofMillis(50));
     }
 
-    private NavixyConsumer navixyConsumer() {
-        return (NavixyConsumer) context.getRoute("navixy").getConsumer();
-    }
 
     @Test
     void aSlowRoutePausesReadingAndKeepsOrder() throws Exception {

@@ -1,12 +1,10 @@
 package io.github.camelnavixy.resilience;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelnavixy.NavixyConsumer;
 import io.github.camelnavixy.NavixyDevConsole;
 import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.console.DevConsole;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -45,26 +42,12 @@ class LifecycleAndObservabilityTest extends SimulatorRouteTestSupport {
         return context;
     }
 
-    private void route(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("navixy").to("mock:events");
-            }
-        });
-    }
 
-    private NavixyConsumer navixyConsumer() {
-        return (NavixyConsumer) context.getRoute("navixy").getConsumer();
-    }
 
     private void awaitSubscribed() {
         await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.SUBSCRIBED);
     }
 
-    private List<JsonNode> requests(String action) {
-        return simulator.receivedRequests().stream().filter(r -> action.equals(r.path("action").asText())).toList();
-    }
 
     @Test
     void suspendUnsubscribesAndClosesAndResumeSubscribesAgain() throws Exception {

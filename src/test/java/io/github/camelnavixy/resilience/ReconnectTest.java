@@ -1,10 +1,8 @@
 package io.github.camelnavixy.resilience;
 
-import io.github.camelnavixy.NavixyConsumer;
 import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.client.NavixyConnectionException;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,18 +16,7 @@ class ReconnectTest extends SimulatorRouteTestSupport {
 
     private static final String FAST = "reconnectDelay=50ms&reconnectMaxDelay=400ms";
 
-    private void route(String uri) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("navixy").to("mock:events");
-            }
-        });
-    }
 
-    private NavixyConsumer navixyConsumer() {
-        return (NavixyConsumer) context.getRoute("navixy").getConsumer();
-    }
 
     private void awaitSubscriptions(long count) {
         await().atMost(15, TimeUnit.SECONDS)

@@ -1,9 +1,14 @@
 package io.github.camelnavixy.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelnavixy.NavixyConsumer;
 import io.github.camelnavixy.simulator.NavixySimulator;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A Camel test against a fresh simulator: a fast-ticking fleet of a few trackers. Each test gets its own simulator,
@@ -38,6 +43,30 @@ public abstract class SimulatorRouteTestSupport extends CamelTestSupport {
         if (simulator != null) {
             simulator.close();
         }
+    }
+
+    /** Adds the route {@code navixy} consuming {@code uri} into {@code mock:events}. */
+    protected void route(String uri) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("navixy").to("mock:events");
+            }
+        });
+    }
+
+    /** The consumer of the route {@code navixy}. */
+    protected NavixyConsumer navixyConsumer() {
+        return (NavixyConsumer) context.getRoute("navixy").getConsumer();
+    }
+
+    protected MockEndpoint events() {
+        return getMockEndpoint("mock:events");
+    }
+
+    /** The requests the simulator received with this action (subscribe, unsubscribe). */
+    protected List<JsonNode> requests(String action) {
+        return simulator.receivedRequests().stream().filter(r -> action.equals(r.path("action").asText())).toList();
     }
 
     /** A navixy URI pointing at the simulator with its API key, the given path and extra options. */
