@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * your account's live feed; set {@code NAVIXY_BASE_URL} (or {@code -Dnavixy.baseUrl}) when your account is not on
  * {@code https://api.eu.navixy.com/v2}. Without a key it starts the simulator that ships with camel-navixy and reads
  * a simulated fleet instead. With {@code -Dcamel.main.routesIncludePattern=classpath:routes/speeding.camel.yaml} (or
- * {@code .xml}) that route runs instead of {@link LiveFeedRoutes}.
+ * {@code .xml}) that route runs instead of {@link LiveFeedRoutes}. With {@code -Dnavixy.demo.faults=true} the simulator
+ * drops every connection now and then, to show the consumer reconnecting and subscribing again.
  */
 public final class LiveFeedApp {
 
@@ -42,6 +43,11 @@ public final class LiveFeedApp {
             apiKey = simulator.apiKey();
             baseUrl = simulator.baseUrl();
             lifecycleDemo = blockAndUnblockNowAndThen(simulator);
+            if (Boolean.getBoolean("navixy.demo.faults")) {
+                NavixySimulator faulty = simulator;
+                lifecycleDemo.scheduleAtFixedRate(faulty::dropConnections, 25, 25, TimeUnit.SECONDS);
+                System.out.println("Fault demo: the simulator drops every connection each 25 s");
+            }
             System.out.println("No NAVIXY_API_KEY set: reading a simulated fleet of " + simulator.trackerIds().size()
                     + " trackers at " + simulator.webSocketUrl());
         }
@@ -52,7 +58,7 @@ public final class LiveFeedApp {
         }
         if (System.getProperty("camel.main.routesIncludePattern") == null) {
             main.configure().addRoutesBuilder(new LiveFeedRoutes());
-        } // else the YAML or XML route named there runs instead (two routes cannot consume the same navixy URI)
+        } // else the YAML or XML route named there runs instead
         System.out.println("Printing live Navixy events; press Ctrl+C to stop.");
         try {
             main.run(args);
