@@ -158,16 +158,20 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
 
     @Override
     protected void doStop() throws Exception {
-        closeConnection();
-        if (worker != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(worker);
-            worker = null;
+        try {
+            closeConnection();
+        } finally {
+            // Even when the server did not let go in time, nothing of this consumer may keep running.
+            if (worker != null) {
+                endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(worker);
+                worker = null;
+            }
+            if (vertx != null) {
+                vertx = null;
+                endpoint.getComponent().releaseVertx();
+            }
+            super.doStop();
         }
-        if (vertx != null) {
-            vertx = null;
-            endpoint.getComponent().releaseVertx();
-        }
-        super.doStop();
     }
 
     @Override
@@ -182,7 +186,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
 
     private void openConnection() {
         NavixyConfiguration c = endpoint.getConfiguration();
-        pending.set(0);
+        // pending is not reset: work queued before a suspend still counts it down when it runs.
         pausedForBackpressure.set(false);
         accepting = true;
         ConnectionSettings settings = new ConnectionSettings(
@@ -196,6 +200,9 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
         NavixyConnection created = new NavixyConnection(vertx, socketOptions, settings, endpoint.getPlan(), hashSource(c),
                 this, endpoint.getPlan().eventTypesText());
         connection = created;
+        if (pending.get() >= c.getMaxPendingExchanges() && pausedForBackpressure.compareAndSet(false, true)) {
+            created.pause(); // still behind from before a suspend: start reading only once the route catches up
+        }
         created.start();
     }
 

@@ -392,7 +392,7 @@ public final class NavixyConnection {
     }
 
     private void onResponse(SubscriptionResponse response) {
-        if (response.action() != null && response.action().contains("unsubscribe")) {
+        if (response.isUnsubscribe()) {
             if (unsubscribed != null) {
                 unsubscribed.tryComplete();
             }
