@@ -7,6 +7,7 @@ import io.github.camelnavixy.protocol.EventMessage;
 import io.github.camelnavixy.protocol.Handshake;
 import io.github.camelnavixy.protocol.InboundMessage;
 import io.github.camelnavixy.protocol.SubscriptionResponse;
+import io.github.camelnavixy.protocol.SubscriptionResult;
 import io.github.camelnavixy.protocol.MalformedFrameException;
 import io.github.camelnavixy.protocol.MessageDecoder;
 import io.github.camelnavixy.protocol.TrackerStatus;
@@ -401,11 +402,16 @@ public final class NavixyConnection {
         Map<String, Map<Long, TrackerStatus>> statuses = new LinkedHashMap<>();
         response.results().forEach((type, result) -> statuses.put(type, result.statuses()));
         trackerStatuses = Map.copyOf(statuses);
-        if (state == ConnectionState.SUBSCRIBING) {
+        boolean accepted = response.results().isEmpty()
+                || response.results().values().stream().anyMatch(SubscriptionResult::success);
+        if (state == ConnectionState.SUBSCRIBING && accepted) {
             failures = 0;
             reloginUsed = false;
             lastError = null;
             changeState(ConnectionState.SUBSCRIBED, "subscribed to " + String.join(",", response.events()));
+        } else if (!accepted) {
+            // Nothing will flow; stay SUBSCRIBING (health DOWN) and say why rather than claim a subscription.
+            lastError = "the server accepted none of the requests " + response.results().keySet();
         }
         listener.onSubscribed(response);
     }

@@ -1,5 +1,7 @@
 package io.github.camelnavixy.consumer;
 
+import io.github.camelnavixy.NavixyConsumer;
+import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.model.TrackerState;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -27,6 +29,8 @@ class PlainServerTest extends CamelTestSupport {
     private Vertx vertx;
     private HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private volatile String subscribeAnswer = "{\"type\":\"response\",\"action\":\"subscription/subscribe\",\"events\":[\"state_batch\"],"
+            + "\"data\":{\"state_batch\":{\"value\":{\"5\":\"normal\"}}}}";
 
     @Override
     protected void doPreSetup() throws Exception {
@@ -46,11 +50,28 @@ class PlainServerTest extends CamelTestSupport {
         socket.textMessageHandler(text -> {
             received.add(text);
             if (text.contains("\"subscribe\"")) {
-                socket.writeTextMessage("{\"type\":\"response\",\"action\":\"subscription/subscribe\",\"events\":[\"state_batch\"],"
-                        + "\"data\":{\"state_batch\":{\"value\":{\"5\":\"normal\"}}}}");
+                socket.writeTextMessage(subscribeAnswer);
                 socket.writeTextMessage(EVENT);
             }
         });
+    }
+
+    @Test
+    void doesNotClaimASubscriptionTheServerRefused() throws Exception {
+        subscribeAnswer = "{\"type\":\"response\",\"action\":\"subscription/subscribe\",\"events\":[\"state_batch\"],"
+                + "\"data\":{\"state_batch\":{\"success\":false}}}";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("navixy:state_batch?apiKey=abc&webSocketUrl=ws://127.0.0.1:" + server.actualPort() + "/v2/event/subscription")
+                        .routeId("navixy").to("mock:events");
+            }
+        });
+        NavixyConsumer consumer = (NavixyConsumer) context.getRoute("navixy").getConsumer();
+        org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> consumer.getConnectionSnapshot() != null && consumer.getConnectionSnapshot().lastError() != null);
+        assertThat(consumer.getConnectionState()).isEqualTo(ConnectionState.SUBSCRIBING);
+        assertThat(consumer.getConnectionSnapshot().lastError()).contains("accepted none");
     }
 
     @Test
