@@ -64,7 +64,17 @@ final class SimTestClient implements AutoCloseable {
         ws.exceptionHandler(e -> { });
         ws.closeHandler(v -> c.closed.complete(ws.closeStatusCode()));
         try {
-            ws.connect(options).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            // Connect from an event loop: called from a plain thread, Vert.x may hand frames that came with the 101
+            // answer to the socket before the wrapper above has installed its handlers, and the handshake is lost.
+            CompletableFuture<Void> connected = new CompletableFuture<>();
+            vertx.getOrCreateContext().runOnContext(v -> ws.connect(options).onComplete(ar -> {
+                if (ar.succeeded()) {
+                    connected.complete(null);
+                } else {
+                    connected.completeExceptionally(ar.cause());
+                }
+            }));
+            connected.get(5, TimeUnit.SECONDS);
             return c;
         } catch (Exception e) {
             client.close();
