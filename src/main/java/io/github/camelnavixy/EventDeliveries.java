@@ -8,6 +8,7 @@ import io.github.camelnavixy.model.TrackerState;
 import org.apache.camel.Message;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,8 +18,6 @@ import java.util.List;
  */
 final class EventDeliveries {
 
-    static final String LIFECYCLE = "lifecycle";
-
     private EventDeliveries() {
     }
 
@@ -27,13 +26,18 @@ final class EventDeliveries {
         if (!event.batch() || splitBatch) {
             return event.items().size();
         }
+        int lifecycle = lifecycleItems(event.items());
+        return lifecycle + (lifecycle < event.items().size() ? 1 : 0);
+    }
+
+    private static int lifecycleItems(List<Object> items) {
         int lifecycle = 0;
-        for (Object item : event.items()) {
+        for (Object item : items) {
             if (item instanceof LifecycleChange) {
                 lifecycle++;
             }
         }
-        return lifecycle + (lifecycle < event.items().size() ? 1 : 0);
+        return lifecycle;
     }
 
     /** Calls {@code sink} once per Exchange to produce, with a filler for its message. */
@@ -45,16 +49,18 @@ final class EventDeliveries {
             }
             return;
         }
-        List<Object> primary = new ArrayList<>(items.size());
-        for (Object item : items) {
-            if (!(item instanceof LifecycleChange)) {
-                primary.add(item);
-            }
-        }
-        int size = primary.size();
+        int size = items.size() - lifecycleItems(items);
         if (!splitBatch && size > 0) {
+            // Only the List body needs a list of its own; split batches go straight from the event's items.
+            List<Object> primary = new ArrayList<>(size);
+            for (Object item : items) {
+                if (!(item instanceof LifecycleChange)) {
+                    primary.add(item);
+                }
+            }
+            List<Object> body = Collections.unmodifiableList(primary);
             sink.deliver(message -> {
-                message.setBody(List.copyOf(primary));
+                message.setBody(body);
                 message.setHeader(NavixyConstants.EVENT_TYPE, event.name());
                 message.setHeader(NavixyConstants.BATCH_SIZE, size);
                 setUserTime(message, event);
@@ -99,7 +105,7 @@ final class EventDeliveries {
 
     private static void fillLifecycle(Message message, LifecycleChange change) {
         message.setBody(change);
-        message.setHeader(NavixyConstants.EVENT_TYPE, LIFECYCLE);
+        message.setHeader(NavixyConstants.EVENT_TYPE, NavixyEvent.LIFECYCLE);
         message.setHeader(NavixyConstants.SOURCE_ID, change.sourceId());
     }
 

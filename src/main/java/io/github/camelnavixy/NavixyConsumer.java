@@ -35,9 +35,12 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509KeyManager;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -268,14 +271,14 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
             if (!result.success()) {
                 LOG.warn("Navixy subscription to {} was not accepted by the server", type);
             }
-            Map<TrackerStatus, List<Long>> notNormal = new java.util.EnumMap<>(TrackerStatus.class);
+            Map<TrackerStatus, List<Long>> notNormal = new EnumMap<>(TrackerStatus.class);
             result.statuses().forEach((id, status) -> {
                 if (status != TrackerStatus.NORMAL) {
                     notNormal.computeIfAbsent(status, s -> new ArrayList<>()).add(id);
                 }
             });
             notNormal.forEach((status, ids) -> LOG.warn("Navixy {} subscription: trackers {} are {}", type, ids,
-                    status.name().toLowerCase(java.util.Locale.ROOT)));
+                    status.name().toLowerCase(Locale.ROOT)));
         });
     }
 
@@ -306,7 +309,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
         }
         try {
             current.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Stopping: nothing more reaches the route.
         }
     }

@@ -7,6 +7,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +46,7 @@ public class NavixyConsumerHealthCheck extends AbstractHealthCheck {
             }
             snapshot.trackerStatuses().forEach((type, statuses) -> statuses.forEach((id, status) -> {
                 if (status != TrackerStatus.NORMAL) {
-                    builder.detail("navixy." + type + ".tracker." + id, status.name().toLowerCase(java.util.Locale.ROOT));
+                    builder.detail("navixy." + type + ".tracker." + id, status.name().toLowerCase(Locale.ROOT));
                 }
             }));
         }

@@ -24,10 +24,6 @@ public interface ConnectionListener {
     /** A frame could not be read; the stream goes on. */
     void onMalformedFrame(MalformedFrameException error);
 
-    /** The connection moved to another state; {@code detail} says why, without secrets. */
-    default void onStateChanged(ConnectionState state, String detail) {
-    }
-
     /** The connection gave up for good: authentication refused or reconnect attempts exhausted. */
     void onGaveUp(NavixyConnectionException cause);
 }

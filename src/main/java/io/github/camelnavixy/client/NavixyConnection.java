@@ -570,6 +570,5 @@ public final class NavixyConnection {
         } else {
             LOG.info("Navixy {}: {} ({})", name, next, detail);
         }
-        listener.onStateChanged(next, detail);
     }
 }

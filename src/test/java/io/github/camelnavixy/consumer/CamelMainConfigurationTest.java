@@ -35,21 +35,29 @@ class CamelMainConfigurationTest {
         simulator.close();
     }
 
-    @Test
-    void componentPropertiesReachEveryEndpoint() throws Exception {
+    /**
+     * Starts Camel Main with one route from {@code uri} into mock:states, the simulator's key and URL as component
+     * properties, and more {@code camel.component.navixy.*} properties given as name, value pairs.
+     */
+    private void startMain(String uri, String... options) {
         main = new Main();
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                from("navixy:state_batch").routeId("navixy").to("mock:states");
+                from(uri).routeId("navixy").to("mock:states");
             }
         });
         main.addProperty("camel.component.navixy.apiKey", simulator.apiKey());
         main.addProperty("camel.component.navixy.webSocketUrl", simulator.webSocketUrl());
-        main.addProperty("camel.component.navixy.rateLimit", "1s");
-        main.addProperty("camel.component.navixy.reconnectMaxDelay", "10s");
-        main.addProperty("camel.component.navixy.splitBatch", "true");
+        for (int i = 0; i < options.length; i += 2) {
+            main.addProperty("camel.component.navixy." + options[i], options[i + 1]);
+        }
         main.start();
+    }
+
+    @Test
+    void componentPropertiesReachEveryEndpoint() throws Exception {
+        startMain("navixy:state_batch", "rateLimit", "1s", "reconnectMaxDelay", "10s", "splitBatch", "true");
 
         NavixyComponent component = main.getCamelContext().getComponent("navixy", NavixyComponent.class);
         assertThat(component.getConfiguration().getRateLimit()).isEqualTo(Duration.ofSeconds(1));
@@ -66,17 +74,7 @@ class CamelMainConfigurationTest {
 
     @Test
     void endpointOptionsOverrideComponentOptionsWithoutChangingThem() throws Exception {
-        main = new Main();
-        main.configure().addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("navixy:state_batch?rateLimit=3s").routeId("navixy").to("mock:states");
-            }
-        });
-        main.addProperty("camel.component.navixy.apiKey", simulator.apiKey());
-        main.addProperty("camel.component.navixy.webSocketUrl", simulator.webSocketUrl());
-        main.addProperty("camel.component.navixy.rateLimit", "1s");
-        main.start();
+        startMain("navixy:state_batch?rateLimit=3s", "rateLimit", "1s");
 
         NavixyEndpoint endpoint = (NavixyEndpoint) main.getCamelContext().getRoute("navixy").getEndpoint();
         assertThat(endpoint.getPlan().rateLimit()).isEqualTo(Duration.ofSeconds(3));
