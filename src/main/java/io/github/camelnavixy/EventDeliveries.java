@@ -5,6 +5,7 @@ import io.github.camelnavixy.model.LifecycleChange;
 import io.github.camelnavixy.model.NavixyEvent;
 import io.github.camelnavixy.model.TrackerReadings;
 import io.github.camelnavixy.model.TrackerState;
+import io.github.camelnavixy.model.UnknownItem;
 import org.apache.camel.Message;
 
 import java.util.ArrayList;
@@ -92,6 +93,12 @@ final class EventDeliveries {
     }
 
     private static void fillItem(Message message, String eventType, Object item) {
+        if (item instanceof UnknownItem unknown) {
+            // An item kind this client does not know: pass its JSON on under its own type, as with unknown events.
+            message.setBody(unknown.json());
+            message.setHeader(NavixyConstants.EVENT_TYPE, unknown.type());
+            return;
+        }
         message.setBody(item);
         message.setHeader(NavixyConstants.EVENT_TYPE, eventType);
         if (item instanceof TrackerState state) {

@@ -352,6 +352,11 @@ public final class NavixyConnection {
             if (state == ConnectionState.HANDSHAKING) {
                 subscribe(); // no handshake came: the first JSON frame opens the session
             }
+            for (MalformedFrameException problem : eventMessage.problems()) {
+                errors.incrementAndGet();
+                lastError = problem.getMessage();
+                listener.onMalformedFrame(problem);
+            }
             onEvent(eventMessage.event());
         } else if (message instanceof SubscriptionResponse response) {
             onResponse(response);
