@@ -49,7 +49,7 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idletimeout":
         case "idleTimeout": getOrCreateConfiguration(target).setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "includecomponents":
-        case "includeComponents": getOrCreateConfiguration(target).setIncludeComponents(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeComponents": getOrCreateConfiguration(target).setIncludeComponents(property(camelContext, boolean.class, value)); return true;
         case "isodatetime":
         case "isoDateTime": getOrCreateConfiguration(target).setIsoDateTime(property(camelContext, boolean.class, value)); return true;
         case "login": getOrCreateConfiguration(target).setLogin(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,7 +113,7 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idletimeout":
         case "idleTimeout": return long.class;
         case "includecomponents":
-        case "includeComponents": return java.lang.Boolean.class;
+        case "includeComponents": return boolean.class;
         case "isodatetime":
         case "isoDateTime": return boolean.class;
         case "login": return java.lang.String.class;
@@ -173,7 +173,7 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idletimeout":
         case "idleTimeout": return getOrCreateConfiguration(target).getIdleTimeout();
         case "includecomponents":
-        case "includeComponents": return getOrCreateConfiguration(target).getIncludeComponents();
+        case "includeComponents": return getOrCreateConfiguration(target).isIncludeComponents();
         case "isodatetime":
         case "isoDateTime": return getOrCreateConfiguration(target).isIsoDateTime();
         case "login": return getOrCreateConfiguration(target).getLogin();

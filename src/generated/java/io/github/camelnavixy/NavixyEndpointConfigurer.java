@@ -39,7 +39,7 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idletimeout":
         case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "includecomponents":
-        case "includeComponents": target.getConfiguration().setIncludeComponents(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeComponents": target.getConfiguration().setIncludeComponents(property(camelContext, boolean.class, value)); return true;
         case "isodatetime":
         case "isoDateTime": target.getConfiguration().setIsoDateTime(property(camelContext, boolean.class, value)); return true;
         case "login": target.getConfiguration().setLogin(property(camelContext, java.lang.String.class, value)); return true;
@@ -94,7 +94,7 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idletimeout":
         case "idleTimeout": return long.class;
         case "includecomponents":
-        case "includeComponents": return java.lang.Boolean.class;
+        case "includeComponents": return boolean.class;
         case "isodatetime":
         case "isoDateTime": return boolean.class;
         case "login": return java.lang.String.class;
@@ -150,7 +150,7 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idletimeout":
         case "idleTimeout": return target.getConfiguration().getIdleTimeout();
         case "includecomponents":
-        case "includeComponents": return target.getConfiguration().getIncludeComponents();
+        case "includeComponents": return target.getConfiguration().isIncludeComponents();
         case "isodatetime":
         case "isoDateTime": return target.getConfiguration().isIsoDateTime();
         case "login": return target.getConfiguration().getLogin();

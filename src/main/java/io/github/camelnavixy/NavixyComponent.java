@@ -32,6 +32,9 @@ public class NavixyComponent extends HealthCheckComponent {
         NavixyConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setEventTypes(remaining);
         NavixyEndpoint endpoint = new NavixyEndpoint(uri, this, endpointConfiguration);
+        // Remembered before binding consumes them: a subscription option the event types do not take is refused when
+        // the URI names it, and ignored when it is a component-wide default.
+        endpoint.setUriOptionNames(parameters.keySet());
         setProperties(endpoint, parameters);
         // Validated here, not at start, so that a wrong URI fails when the route is built.
         endpoint.validate();

@@ -37,11 +37,11 @@ public class NavixyConfiguration implements Cloneable {
     @UriParam(label = "subscription", javaType = "java.time.Duration")
     private Duration rateLimit;
     @UriParam(label = "subscription", defaultValue = "full", enums = "full,compact")
-    private StateFormat format;
+    private StateFormat format = StateFormat.full;
     @UriParam(label = "subscription")
     private String sensorType;
     @UriParam(label = "subscription", defaultValue = "true")
-    private Boolean includeComponents;
+    private boolean includeComponents = true;
     @UriParam(label = "subscription")
     private Long flowId;
     @UriParam(label = "subscription", defaultValue = "true")
@@ -147,7 +147,10 @@ public class NavixyConfiguration implements Cloneable {
         return rateLimit;
     }
 
-    /** The batching timespan for state_batch, readings_batch and iot_monitor (5s, 1m, PT5S, 5000). Default: the server's. */
+    /**
+     * The batching timespan for state_batch, readings_batch and iot_monitor, in whole seconds (5s, 1m, PT5S, 5000);
+     * sent as "5s". When not set, the server's default applies.
+     */
     public void setRateLimit(Duration rateLimit) {
         this.rateLimit = rateLimit;
     }
@@ -156,7 +159,7 @@ public class NavixyConfiguration implements Cloneable {
         return format;
     }
 
-    /** full or compact tracker states, for state and state_batch. Default: full (the server's default). */
+    /** full or compact tracker states, for state and state_batch. */
     public void setFormat(StateFormat format) {
         this.format = format;
     }
@@ -170,12 +173,12 @@ public class NavixyConfiguration implements Cloneable {
         this.sensorType = sensorType;
     }
 
-    public Boolean getIncludeComponents() {
+    public boolean isIncludeComponents() {
         return includeComponents;
     }
 
-    /** Whether readings_batch includes the parts of composite sensors. Default: the server's (true). */
-    public void setIncludeComponents(Boolean includeComponents) {
+    /** Whether readings_batch includes the parts of composite sensors. */
+    public void setIncludeComponents(boolean includeComponents) {
         this.includeComponents = includeComponents;
     }
 

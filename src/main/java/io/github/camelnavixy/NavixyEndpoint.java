@@ -1,5 +1,7 @@
 package io.github.camelnavixy;
 
+import io.github.camelnavixy.subscription.EventType;
+import io.github.camelnavixy.subscription.SubscriptionOption;
 import io.github.camelnavixy.subscription.SubscriptionPlan;
 import io.github.camelnavixy.subscription.SubscriptionPlanParser;
 import org.apache.camel.Category;
@@ -14,6 +16,11 @@ import org.apache.camel.support.DefaultEndpoint;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Consume Navixy real-time tracker events (states, readings, IoT monitor values) from the Navixy WebSocket feed.
@@ -26,6 +33,7 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
     private NavixyConfiguration configuration;
 
     private SubscriptionPlan plan;
+    private Set<String> uriOptionNames = Set.of();
     private String resolvedWebSocketUrl;
     private ZoneId zone;
 
@@ -77,8 +85,13 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
      */
     void validate() {
         NavixyConfiguration c = configuration;
-        plan = SubscriptionPlanParser.parse(c.getEventTypes(), c.getTrackers(), c.getRateLimit(), c.getFormat(),
-                c.getSensorType(), c.getIncludeComponents(), c.getFlowId(), c.isIsoDateTime());
+        List<EventType> types = SubscriptionPlanParser.eventTypesOrEmpty(c.getEventTypes());
+        plan = SubscriptionPlanParser.parse(c.getEventTypes(), c.getTrackers(),
+                applicable(SubscriptionOption.RATE_LIMIT, types, c.getRateLimit()),
+                applicable(SubscriptionOption.FORMAT, types, c.getFormat()),
+                applicable(SubscriptionOption.SENSOR_TYPE, types, c.getSensorType()),
+                applicable(SubscriptionOption.INCLUDE_COMPONENTS, types, c.isIncludeComponents()),
+                applicable(SubscriptionOption.FLOW_ID, types, c.getFlowId()), c.isIsoDateTime());
         checkCredentials(c);
         resolvedWebSocketUrl = ServiceUrls.webSocketUrl(c.getBaseUrl(), c.getWebSocketUrl());
         if (c.getLogin() != null) {
@@ -96,6 +109,24 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
             throw new IllegalArgumentException("reconnectMaxAttempts=" + c.getReconnectMaxAttempts()
                     + " allows no attempt: write a positive count, or reconnectMaxAttempts=-1 to retry forever");
         }
+    }
+
+    /**
+     * The value of a subscription option for these event types: passed on when they take it or when the URI names it
+     * (the parser then refuses it, saying why); {@code null} when it is a component-wide default they do not take.
+     */
+    private <T> T applicable(SubscriptionOption option, List<EventType> types, T value) {
+        if (types.isEmpty() || option.takenByAnyOf(types) || uriOptionNames.contains(option.optionName().toLowerCase(Locale.ROOT))) {
+            return value;
+        }
+        return null;
+    }
+
+    /** The option names the endpoint URI gives (as opposed to component-wide defaults). */
+    void setUriOptionNames(Collection<String> names) {
+        Set<String> lower = new HashSet<>();
+        names.forEach(name -> lower.add(name.toLowerCase(Locale.ROOT)));
+        uriOptionNames = lower;
     }
 
     private static void checkCredentials(NavixyConfiguration c) {

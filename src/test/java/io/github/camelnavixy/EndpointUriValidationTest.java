@@ -117,6 +117,16 @@ class EndpointUriValidationTest {
     }
 
     @Test
+    void rejectsASubSecondRateLimitAndSuggestsWholeSeconds() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&rateLimit=1500")).contains("whole number of seconds", "rateLimit=2s");
+    }
+
+    @Test
+    void rejectsIncludeComponentsWithoutReadingsBatch() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&includeComponents=true")).contains("includeComponents", "readings_batch");
+    }
+
+    @Test
     void rejectsAWebSocketUrlWithAnotherScheme() {
         assertThat(rejection("navixy:state_batch?" + KEY + "&webSocketUrl=ftp://example.com/x")).contains("wss://");
     }

@@ -48,12 +48,8 @@ public record SubscriptionPlan(
         return joiner.toString();
     }
 
-    /** {@code rate_limit} as Navixy writes it: whole seconds as {@code 5s}, anything finer in milliseconds. */
+    /** {@code rate_limit} as Navixy writes it: whole seconds, {@code "5s"} (the parser refuses anything finer). */
     public String rateLimitText() {
-        if (rateLimit == null) {
-            return null;
-        }
-        long millis = rateLimit.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + "s" : millis + "ms";
+        return rateLimit == null ? null : rateLimit.toSeconds() + "s";
     }
 }

@@ -85,35 +85,53 @@ public final class SubscriptionPlanParser {
             List<EventType> types, Duration rateLimit, StateFormat format, String sensorType, Boolean includeComponents,
             Long flowId) {
         if (rateLimit != null) {
-            if (rateLimit.isNegative() || rateLimit.isZero()) {
-                throw new IllegalArgumentException("rateLimit must be positive: write a timespan such as rateLimit=5s");
-            }
-            if (types.stream().noneMatch(EventType::batched)) {
-                throw new IllegalArgumentException("rateLimit applies to state_batch, readings_batch and iot_monitor, "
-                        + "not to state: remove rateLimit, or subscribe to state_batch instead of state");
-            }
+            checkRateLimit(rateLimit);
+            requireTaken(SubscriptionOption.RATE_LIMIT, types);
         }
-        if (format != null && !types.contains(EventType.STATE) && !types.contains(EventType.STATE_BATCH)) {
-            throw new IllegalArgumentException(
-                    "format applies to state and state_batch only: remove format, or add state_batch to the event types");
+        if (format != null) {
+            requireTaken(SubscriptionOption.FORMAT, types);
         }
-        boolean readings = types.contains(EventType.READINGS_BATCH);
-        if (blankToNull(sensorType) != null && !readings) {
-            throw new IllegalArgumentException(
-                    "sensorType applies to readings_batch only: remove sensorType, or add readings_batch to the event types");
+        if (blankToNull(sensorType) != null) {
+            requireTaken(SubscriptionOption.SENSOR_TYPE, types);
         }
-        if (includeComponents != null && !readings) {
-            throw new IllegalArgumentException("includeComponents applies to readings_batch only: remove includeComponents, "
-                    + "or add readings_batch to the event types");
+        if (includeComponents != null) {
+            requireTaken(SubscriptionOption.INCLUDE_COMPONENTS, types);
         }
         if (flowId != null) {
-            if (!types.contains(EventType.IOT_MONITOR)) {
-                throw new IllegalArgumentException(
-                        "flowId applies to iot_monitor only: remove flowId, or add iot_monitor to the event types");
-            }
+            requireTaken(SubscriptionOption.FLOW_ID, types);
             if (flowId <= 0) {
                 throw new IllegalArgumentException("flowId must be a positive IoT Logic flow id, e.g. flowId=12345");
             }
+        }
+    }
+
+    /** Navixy documents {@code rate_limit} only as whole seconds ({@code "5s"}), and real traffic shows only that. */
+    private static void checkRateLimit(Duration rateLimit) {
+        if (rateLimit.isNegative() || rateLimit.isZero()) {
+            throw new IllegalArgumentException("rateLimit must be positive: write a timespan such as rateLimit=5s");
+        }
+        if (rateLimit.toMillis() % 1000 != 0 || rateLimit.getNano() % 1_000_000 != 0) {
+            long seconds = Math.max(1, Math.round(rateLimit.toMillis() / 1000.0));
+            throw new IllegalArgumentException("rateLimit=" + rateLimit.toMillis() + "ms is not a whole number of seconds,"
+                    + " and Navixy takes only whole seconds: write e.g. rateLimit=" + seconds + "s");
+        }
+    }
+
+    private static void requireTaken(SubscriptionOption option, List<EventType> types) {
+        if (!option.takenByAnyOf(types)) {
+            throw option.notTaken();
+        }
+    }
+
+    /**
+     * The event types of an endpoint path, or an empty list when the path is not valid (the full parse reports that,
+     * with its message, when the endpoint is validated).
+     */
+    public static List<EventType> eventTypesOrEmpty(String eventTypes) {
+        try {
+            return parseEventTypes(eventTypes);
+        } catch (IllegalArgumentException e) {
+            return List.of();
         }
     }
 

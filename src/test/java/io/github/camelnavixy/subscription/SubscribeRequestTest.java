@@ -51,11 +51,11 @@ class SubscribeRequestTest {
 
     @Test
     void readingsCarrySensorTypeAndIncludeComponents() throws Exception {
-        JsonNode request = subscribe(SubscriptionPlanParser.parse("readings_batch", "all", Duration.ofMillis(1500), null, "temperature", false, null, true))
+        JsonNode request = subscribe(SubscriptionPlanParser.parse("readings_batch", "all", Duration.ofSeconds(90), null, "temperature", false, null, true))
                 .at("/requests/0");
         assertThat(request.get("sensor_type").asText()).isEqualTo("temperature");
         assertThat(request.get("include_components").asBoolean()).isFalse();
-        assertThat(request.get("rate_limit").asText()).isEqualTo("1500ms");
+        assertThat(request.get("rate_limit").asText()).isEqualTo("90s");
         assertThat(request.has("format")).isFalse();
     }
 
