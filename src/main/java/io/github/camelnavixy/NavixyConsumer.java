@@ -2,31 +2,25 @@ package io.github.camelnavixy;
 
 import io.github.camelnavixy.client.ApiKeyHashSource;
 import io.github.camelnavixy.client.BackoffPolicy;
-import io.github.camelnavixy.client.ConnectionListener;
 import io.github.camelnavixy.client.ConnectionSettings;
 import io.github.camelnavixy.client.ConnectionSnapshot;
 import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.client.HashSource;
 import io.github.camelnavixy.client.LoginHashSource;
 import io.github.camelnavixy.client.NavixyConnection;
-import io.github.camelnavixy.client.NavixyConnectionException;
-import io.github.camelnavixy.model.NavixyEvent;
-import io.github.camelnavixy.protocol.ErrorResponse;
-import io.github.camelnavixy.protocol.SubscriptionResponse;
-import io.github.camelnavixy.protocol.MalformedFrameException;
-import io.github.camelnavixy.protocol.TrackerStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TCPSSLOptions;
 import io.vertx.core.net.TrustOptions;
-import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,28 +28,17 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509KeyManager;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Camel face of a {@link NavixyConnection}: turns its events into Exchanges and its failures into Camel
- * exception handling.
- *
- * <p>The connection calls back on a Vert.x event loop, which must never run a route. Every callback is handed, in
- * order, to one worker thread; the number of items waiting there is bounded by pausing the socket, so a slow route
- * slows reading instead of growing memory.
+ * The Camel face of a {@link NavixyConnection}. It owns the lifecycle only: start, stop, suspend and resume create
+ * and end the connection, the worker thread and the {@link RouteHandOff} that turns what the connection reports into
+ * Exchanges and Camel exception handling, through an {@link OrderedDispatcher} that keeps order and pauses the
+ * socket while the route is behind.
  */
 @ManagedResource(description = "Navixy WebSocket consumer")
-public class NavixyConsumer extends DefaultConsumer implements Suspendable, ConnectionListener {
+public class NavixyConsumer extends DefaultConsumer implements Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NavixyConsumer.class);
     /** A stop waits this much longer than the unsubscribe wait for the socket to close. */
@@ -64,11 +47,9 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
     private static final long HANDSHAKE_WAIT_MILLIS = 1000;
 
     private final NavixyEndpoint endpoint;
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicBoolean pausedForBackpressure = new AtomicBoolean();
-    private final AtomicLong exchanges = new AtomicLong();
-    private volatile boolean accepting;
     private volatile NavixyConnection connection;
+    private volatile OrderedDispatcher dispatcher;
+    private volatile RouteHandOff handOff;
     private ExecutorService worker;
     private Vertx vertx;
 
@@ -132,31 +113,50 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
     /** Exchanges handed to the route since start. */
     @ManagedAttribute(description = "Exchanges handed to the route")
     public long getExchangeCount() {
-        return exchanges.get();
+        RouteHandOff current = handOff;
+        return current == null ? 0 : current.exchangeCount();
     }
 
     /** Whether reading from the socket is paused because the route is behind. */
     @ManagedAttribute(description = "Whether reading is paused because the route is behind (backpressure)")
     public boolean isReadingPaused() {
-        return pausedForBackpressure.get();
+        OrderedDispatcher current = dispatcher;
+        return current != null && current.isPaused();
     }
 
     /** Items received and not yet processed by the route. */
     @ManagedAttribute(description = "Items received and waiting for the route")
     public int getPendingExchanges() {
-        return pending.get();
+        OrderedDispatcher current = dispatcher;
+        return current == null ? 0 : current.pending();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        worker = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "NavixyConsumer[" + endpoint.getPlan().eventTypesText() + "]");
+        worker = newWorker();
+        dispatcher = new OrderedDispatcher(worker, endpoint.getConfiguration().getMaxPendingExchanges());
+        handOff = new RouteHandOff(this, dispatcher, endpoint.getConfiguration().isSplitBatch());
         vertx = endpoint.getComponent().acquireVertx();
         NavixyConsumerHealthCheck check = new NavixyConsumerHealthCheck(this, getRouteId());
         check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
         setHealthCheck(check);
         openConnection();
+    }
+
+    /**
+     * One thread with a profile of its own: the dispatcher gives it one task at a time, so whatever the application's
+     * default thread-pool profile says (queue size, rejection policy), nothing is queued past it or run by the caller.
+     */
+    private ExecutorService newWorker() {
+        ThreadPoolProfile profile = new ThreadPoolProfile("navixy-worker");
+        profile.setPoolSize(1);
+        profile.setMaxPoolSize(1);
+        profile.setMaxQueueSize(-1);
+        profile.setAllowCoreThreadTimeOut(false);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return endpoint.getCamelContext().getExecutorServiceManager()
+                .newThreadPool(this, "NavixyConsumer[" + endpoint.getPlan().eventTypesText() + "]", profile);
     }
 
     @Override
@@ -189,9 +189,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
 
     private void openConnection() {
         NavixyConfiguration c = endpoint.getConfiguration();
-        // pending is not reset: work queued before a suspend still counts it down when it runs.
-        pausedForBackpressure.set(false);
-        accepting = true;
+        dispatcher.open();
         ConnectionSettings settings = new ConnectionSettings(
                 endpoint.getResolvedWebSocketUrl(),
                 new BackoffPolicy(c.getReconnectDelay(), c.getReconnectMaxDelay(), c.getReconnectMaxAttempts()),
@@ -201,16 +199,16 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
         WebSocketClientOptions socketOptions = new WebSocketClientOptions();
         applyTls(socketOptions, c.getSslContextParameters());
         NavixyConnection created = new NavixyConnection(vertx, socketOptions, settings, endpoint.getPlan(), hashSource(c),
-                this, endpoint.getPlan().eventTypesText());
+                handOff, endpoint.getPlan().eventTypesText());
         connection = created;
-        if (pending.get() >= c.getMaxPendingExchanges() && pausedForBackpressure.compareAndSet(false, true)) {
-            created.pause(); // still behind from before a suspend: start reading only once the route catches up
-        }
+        dispatcher.attach(created::applyFlow); // paused before the first read if the route is still behind
         created.start();
     }
 
     private void closeConnection() throws Exception {
-        accepting = false;
+        if (dispatcher != null) {
+            dispatcher.close(); // nothing more reaches the route; what waits is discarded and its count given back
+        }
         NavixyConnection current = connection;
         if (current != null) {
             long wait = endpoint.getConfiguration().getUnsubscribeTimeout() + STOP_GRACE_MILLIS;
@@ -249,112 +247,6 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot use the sslContextParameters: " + e.getMessage(), e);
-        }
-    }
-
-    // ---- ConnectionListener: called on the event loop, so each call only queues work --------------------------------
-
-    @Override
-    public void onEvent(NavixyEvent event) {
-        boolean split = endpoint.getConfiguration().isSplitBatch();
-        int count = EventDeliveries.count(event, split);
-        if (pending.addAndGet(count) >= endpoint.getConfiguration().getMaxPendingExchanges()
-                && pausedForBackpressure.compareAndSet(false, true)) {
-            connection.pause();
-        }
-        submit(() -> deliver(event, split, count));
-    }
-
-    @Override
-    public void onSubscribed(SubscriptionResponse response) {
-        response.results().forEach((type, result) -> {
-            if (!result.success()) {
-                LOG.warn("Navixy subscription to {} was not accepted by the server", type);
-            }
-            Map<TrackerStatus, List<Long>> notNormal = new EnumMap<>(TrackerStatus.class);
-            result.statuses().forEach((id, status) -> {
-                if (status != TrackerStatus.NORMAL) {
-                    notNormal.computeIfAbsent(status, s -> new ArrayList<>()).add(id);
-                }
-            });
-            notNormal.forEach((status, ids) -> LOG.warn("Navixy {} subscription: trackers {} are {}", type, ids,
-                    status.name().toLowerCase(Locale.ROOT)));
-        });
-    }
-
-    @Override
-    public void onServerError(ErrorResponse error) {
-        NavixyErrorResponseException exception
-                = new NavixyErrorResponseException(error.code(), error.description(), error.action());
-        submit(() -> getExceptionHandler().handleException(exception.getMessage(), exception));
-    }
-
-    @Override
-    public void onMalformedFrame(MalformedFrameException error) {
-        submit(() -> getExceptionHandler().handleException("Malformed Navixy frame", error));
-    }
-
-    @Override
-    public void onGaveUp(NavixyConnectionException cause) {
-        // The connection has logged the one line that says so; here it becomes a Camel error.
-        submit(() -> getExceptionHandler().handleException(cause.getMessage(), cause));
-    }
-
-    // ---- the worker thread ----------------------------------------------------------------------------------------------
-
-    private void submit(Runnable task) {
-        ExecutorService current = worker;
-        if (current == null || current.isShutdown()) {
-            return;
-        }
-        try {
-            current.execute(task);
-        } catch (RejectedExecutionException e) {
-            // Stopping: nothing more reaches the route.
-        }
-    }
-
-    private void deliver(NavixyEvent event, boolean split, int count) {
-        try {
-            if (!accepting) {
-                return;
-            }
-            EventDeliveries.forEach(event, split, filler -> {
-                if (accepting) {
-                    process(filler);
-                }
-            });
-        } catch (Exception e) {
-            getExceptionHandler().handleException("Error delivering Navixy " + event.name() + " event", e);
-        } finally {
-            release(count);
-        }
-    }
-
-    private void process(EventDeliveries.MessageFiller filler) {
-        Exchange exchange = createExchange(false);
-        try {
-            filler.fill(exchange.getMessage());
-            exchanges.incrementAndGet();
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        } finally {
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing Navixy exchange", exchange, exchange.getException());
-            }
-            releaseExchange(exchange, false);
-        }
-    }
-
-    private void release(int count) {
-        int left = pending.addAndGet(-count);
-        if (left <= endpoint.getConfiguration().getMaxPendingExchanges() / 2
-                && pausedForBackpressure.compareAndSet(true, false)) {
-            NavixyConnection current = connection;
-            if (current != null) {
-                current.resume();
-            }
         }
     }
 }

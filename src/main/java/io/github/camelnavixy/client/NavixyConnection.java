@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -154,6 +155,30 @@ public final class NavixyConnection {
             lastReceivedNanos = System.nanoTime();
             if (socket != null) {
                 socket.resume();
+            }
+        });
+    }
+
+    /**
+     * Applies the backpressure state the consumer wants, read when applied: an update that arrives late (hopping from
+     * another thread) can then never undo a newer one. On the event loop it takes effect at once.
+     */
+    public void applyFlow(BooleanSupplier wantPaused) {
+        onContext(() -> {
+            boolean paused = wantPaused.getAsBoolean();
+            if (paused == pausedByListener) {
+                return;
+            }
+            pausedByListener = paused;
+            if (!paused) {
+                lastReceivedNanos = System.nanoTime(); // time spent paused by us is not silence from the server
+            }
+            if (socket != null) {
+                if (paused) {
+                    socket.pause();
+                } else {
+                    socket.resume();
+                }
             }
         });
     }
