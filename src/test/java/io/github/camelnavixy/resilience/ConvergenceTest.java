@@ -194,7 +194,7 @@ class ConvergenceTest extends CamelTestSupport {
 
         String uri = "navixy:state_batch?apiKey=" + simulator.apiKey() + "&webSocketUrl=" + simulator.webSocketUrl()
                 + "&exceptionHandler=#convergenceErrors"
-                + "&reconnectDelay=50ms&reconnectMaxDelay=1s&idleTimeout=1s&pingInterval=300ms"
+                + "&reconnectDelay=100ms&reconnectMaxDelay=1s&idleTimeout=1s&pingInterval=300ms"
                 + "&rateLimit=200ms&unsubscribeTimeout=500ms";
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -89,7 +89,7 @@ class LifecycleAndObservabilityTest extends SimulatorRouteTestSupport {
 
     @Test
     void healthIsUpOnlyWhileSubscribed() throws Exception {
-        route(navixy("state_batch", "reconnectDelay=50ms&reconnectMaxDelay=200ms"));
+        route(navixy("state_batch", "reconnectDelay=100ms&reconnectMaxDelay=200ms"));
         awaitSubscribed();
         await().atMost(5, TimeUnit.SECONDS).until(() -> consumerHealth().getState() == HealthCheck.State.UP);
 

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 /** The consumer comes back after every kind of connection loss, subscribes again, and backs off while it cannot. */
 class ReconnectTest extends SimulatorRouteTestSupport {
 
-    private static final String FAST = "reconnectDelay=50ms&reconnectMaxDelay=400ms";
+    private static final String FAST = "reconnectDelay=100ms&reconnectMaxDelay=400ms";
 
 
 
@@ -101,7 +101,7 @@ class ReconnectTest extends SimulatorRouteTestSupport {
     @Test
     void givesUpAfterTheMaximumAttemptsAndSaysSo() throws Exception {
         simulator.refuseConnections();
-        route(navixy("state_batch", "reconnectDelay=20ms&reconnectMaxAttempts=3"));
+        route(navixy("state_batch", "reconnectDelay=100ms&reconnectMaxAttempts=3"));
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.FAILED);
         assertThat(errors.errorsOf(NavixyConnectionException.class)).hasSize(1);
