@@ -31,6 +31,13 @@ public interface ConnectionListener {
     default void onLoginFailed(NavixyConnectionException cause) {
     }
 
+    /**
+     * The connection moved to another state ({@code detail} says why, never a secret). Not an error: for observers
+     * such as tests; the health check reads {@link NavixyConnection#snapshot()} instead.
+     */
+    default void onStateChanged(ConnectionState state, String detail) {
+    }
+
     /** The connection gave up for good: authentication refused or reconnect attempts exhausted. */
     void onGaveUp(NavixyConnectionException cause);
 }

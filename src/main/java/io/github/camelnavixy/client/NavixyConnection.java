@@ -605,5 +605,6 @@ public final class NavixyConnection {
         } else {
             LOG.info("Navixy {}: {} ({})", name, next, detail);
         }
+        listener.onStateChanged(next, detail);
     }
 }

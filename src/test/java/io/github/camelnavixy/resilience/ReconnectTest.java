@@ -95,7 +95,9 @@ class ReconnectTest extends SimulatorRouteTestSupport {
 
         simulator.acceptConnections();
         awaitSubscriptions(1);
-        assertThat(navixyConsumer().getConnectionSnapshot().failures()).isZero();
+        // The count is kept until the subscription has lasted the stability window (30 s here): a link that died
+        // again at once would go on backing off from where it was (NavixyConnectionTest shows the reset).
+        assertThat(navixyConsumer().getConnectionSnapshot().failures()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
