@@ -54,11 +54,15 @@ class ErrorReportingTest extends SimulatorRouteTestSupport {
     @Test
     void reportsOtherErrorResponsesAndStaysConnected() throws Exception {
         simulator.failNextSubscribes(1, 7);
-        route(navixy("state_batch", "reconnectDelay=100ms"));
+        route(navixy("state_batch", "reconnectDelay=100ms&reconnectMaxDelay=300ms"));
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> !errors.errorsOf(NavixyErrorResponseException.class).isEmpty());
         assertThat(errors.errorsOf(NavixyErrorResponseException.class).get(0).getCode()).isEqualTo(7);
-        assertThat(navixyConsumer().getConnectionState()).isNotEqualTo(ConnectionState.FAILED);
+        // The refused subscribe is tried again (after reconnectMaxDelay): subscribed, and events flow.
+        await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.SUBSCRIBED);
+        int received = events().getReceivedCounter();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> events().getReceivedCounter() > received);
+        assertThat(errors.errorsOf(NavixyErrorResponseException.class)).hasSize(1);
     }
 
     @Test

@@ -114,12 +114,17 @@ class ReconnectTest extends SimulatorRouteTestSupport {
     @Test
     void backsOffWhenTheServerSaysTooManyRequests() throws Exception {
         simulator.failNextSubscribes(1, 15);
-        route(navixy("state_batch", FAST));
+        long[] acceptedAt = new long[2];
+        simulator.awaitConnectionsAccepted(1).thenRun(() -> acceptedAt[0] = System.nanoTime());
+        simulator.awaitConnectionsAccepted(2).thenRun(() -> acceptedAt[1] = System.nanoTime());
+        route(navixy("state_batch", "reconnectDelay=400ms&reconnectMaxDelay=2s"));
 
         awaitSubscriptions(1);
         assertThat(simulator.subscribeErrors()).isEqualTo(1);
         assertThat(simulator.connectionsAccepted()).isEqualTo(2);
         assertThat(navixyConsumer().getConnectionSnapshot().reconnects()).isEqualTo(1);
+        // The first failure waits between half and all of reconnectDelay: at least 200 ms between the two sockets.
+        assertThat((acceptedAt[1] - acceptedAt[0]) / 1_000_000).isGreaterThanOrEqualTo(200);
     }
 
     @Test
