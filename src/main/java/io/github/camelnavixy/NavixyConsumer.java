@@ -14,6 +14,7 @@ import io.github.camelnavixy.model.NavixyEvent;
 import io.github.camelnavixy.protocol.ErrorResponse;
 import io.github.camelnavixy.protocol.SubscriptionResponse;
 import io.github.camelnavixy.protocol.MalformedFrameException;
+import io.github.camelnavixy.protocol.ServerText;
 import io.github.camelnavixy.protocol.TrackerStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -280,7 +281,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
     public void onSubscribed(SubscriptionResponse response) {
         response.results().forEach((type, result) -> {
             if (!result.success()) {
-                LOG.warn("Navixy subscription to {} was not accepted by the server", type);
+                LOG.warn("Navixy subscription to {} was not accepted by the server", ServerText.safe(type));
             }
             Map<TrackerStatus, List<Long>> notNormal = new EnumMap<>(TrackerStatus.class);
             result.statuses().forEach((id, status) -> {
@@ -288,7 +289,8 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
                     notNormal.computeIfAbsent(status, s -> new ArrayList<>()).add(id);
                 }
             });
-            notNormal.forEach((status, ids) -> LOG.warn("Navixy {} subscription: trackers {} are {}", type, ids,
+            notNormal.forEach((status, ids) -> LOG.warn("Navixy {} subscription: trackers {} are {}", ServerText.safe(type),
+                    ServerText.idList(ids),
                     status.name().toLowerCase(Locale.ROOT)));
         });
     }

@@ -1,5 +1,7 @@
 package io.github.camelnavixy;
 
+import io.github.camelnavixy.protocol.ServerText;
+
 /** The server answered a request with an error that does not end the subscription. The stream goes on. */
 public class NavixyErrorResponseException extends RuntimeException {
 
@@ -7,7 +9,8 @@ public class NavixyErrorResponseException extends RuntimeException {
     private final String action;
 
     public NavixyErrorResponseException(int code, String description, String action) {
-        super("Navixy answered " + action + " with error " + code + " (" + description + ")");
+        super("Navixy answered " + ServerText.safe(action) + " with error " + code + " ("
+                + ServerText.safe(description) + ")");
         this.code = code;
         this.action = action;
     }

@@ -134,10 +134,6 @@ final class SocketSession {
         return period;
     }
 
-    boolean heartbeatStarted() {
-        return heartbeatTimer >= 0;
-    }
-
     /** Pings every {@code pingMillis} and calls {@code onSilence} when nothing came for {@code idleMillis}. */
     void startLiveness(long pingMillis, long idleMillis, java.util.function.BooleanSupplier paused, Runnable onSilence) {
         if (pingMillis > 0) {
