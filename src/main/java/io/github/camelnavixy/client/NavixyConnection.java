@@ -66,7 +66,6 @@ public final class NavixyConnection {
     private volatile Thread loopThread;
     private volatile int failures;
     private volatile long nextRetryMillis;
-    private volatile long nextRenewalMillis;
     private volatile String lastError;
     private volatile Map<String, Map<Long, TrackerStatus>> trackerStatuses = Map.of();
 
@@ -78,7 +77,7 @@ public final class NavixyConnection {
     private boolean pausedByListener;
     private boolean reloginUsed;
     private long reconnectTimer = -1;
-    private long renewalTimer = -1;
+    private final SessionRenewal renewal;
     private Promise<Void> unsubscribed;
     private Promise<Void> stopped;
 
@@ -93,6 +92,8 @@ public final class NavixyConnection {
         this.listener = listener;
         this.name = name;
         this.decoder = new MessageDecoder(settings.zone());
+        this.renewal = new SessionRenewal(vertx, hashSource, settings.sessionRenewMillis(), () -> !stoppingOrDone(),
+                this::onSessionHash, this::onRenewalFailed);
         this.socketOptions = new WebSocketClientOptions(clientOptions)
                 .setMaxFrameSize(settings.maxMessageSize())
                 .setMaxMessageSize(settings.maxMessageSize())
@@ -160,7 +161,7 @@ public final class NavixyConnection {
     }
 
     public ConnectionSnapshot snapshot() {
-        return new ConnectionSnapshot(state, stateDetail, failures, nextRetryMillis, nextRenewalMillis, lastError,
+        return new ConnectionSnapshot(state, stateDetail, failures, nextRetryMillis, renewal.nextMillis(), lastError,
                 trackerStatuses, frames.get(), events.get(), reconnects.get(), errors.get(), openSockets.get());
     }
 
@@ -400,7 +401,7 @@ public final class NavixyConnection {
                     failures = 0;
                 }
             });
-            scheduleRenewal();
+            renewal.schedule();
         } else if (!accepted) {
             // Nothing will flow; stay SUBSCRIBING (health DOWN) and say why rather than claim a subscription.
             lastError = "the server accepted none of the requests " + ServerText.idList(response.results().keySet());
@@ -452,54 +453,24 @@ public final class NavixyConnection {
 
     // ---- keeping a login session alive -------------------------------------------------------------------------------
 
-    /** Schedules the next session renewal, once per session: a day after it was issued or last renewed by default. */
-    private void scheduleRenewal() {
-        long start = hashSource.sessionStartMillis();
-        if (renewalTimer >= 0 || start <= 0 || settings.sessionRenewMillis() <= 0) {
+    /**
+     * After a renewal: a new hash (renewing failed, a new login succeeded) moves the live subscription over to it on the
+     * same socket (a subscribe with the new hash replaces the old one), so the feed has no gap.
+     */
+    private void onSessionHash(String renewed) {
+        if (renewed.equals(hash)) {
             return;
         }
-        long due = start + settings.sessionRenewMillis();
-        nextRenewalMillis = due;
-        renewalTimer = vertx.setTimer(Math.max(1, due - System.currentTimeMillis()), t -> {
-            renewalTimer = -1;
-            renewSession();
-        });
+        hash = renewed;
+        if (state == ConnectionState.SUBSCRIBED && current != null) {
+            LOG.info("Navixy {}: new login session; subscribing again on the same socket", name);
+            current.write(plan.subscribeRequest(renewed));
+        }
     }
 
-    private void renewSession() {
-        if (stoppingOrDone()) {
-            return;
-        }
-        hashSource.keepAlive().onComplete(result -> {
-            if (stoppingOrDone()) {
-                return;
-            }
-            if (result.failed()) {
-                NavixyConnectionException error = result.cause() instanceof NavixyConnectionException e ? e
-                        : new NavixyConnectionException("session renewal failed", result.cause());
-                lastError = error.getMessage();
-                listener.onLoginFailed(error);
-                // The session may still have days to live: try again after a tenth of the period.
-                long retry = Math.max(1000, settings.sessionRenewMillis() / 10);
-                nextRenewalMillis = System.currentTimeMillis() + retry;
-                renewalTimer = vertx.setTimer(retry, t -> {
-                    renewalTimer = -1;
-                    renewSession();
-                });
-                return;
-            }
-            String renewed = result.result();
-            if (!renewed.equals(hash)) {
-                // Renewing failed and a new login gave a new session: move the live subscription over to it on the
-                // same socket (the subscribe of a new hash replaces the old one), so the feed has no gap.
-                hash = renewed;
-                if (state == ConnectionState.SUBSCRIBED && current != null) {
-                    LOG.info("Navixy {}: new login session; subscribing again on the same socket", name);
-                    current.write(plan.subscribeRequest(renewed));
-                }
-            }
-            scheduleRenewal();
-        });
+    private void onRenewalFailed(NavixyConnectionException error) {
+        lastError = error.getMessage();
+        listener.onLoginFailed(error);
     }
 
     // ---- losing and regaining the connection ---------------------------------------------------------------------
@@ -551,11 +522,7 @@ public final class NavixyConnection {
             vertx.cancelTimer(reconnectTimer);
             reconnectTimer = -1;
         }
-        if (renewalTimer >= 0) {
-            vertx.cancelTimer(renewalTimer);
-            renewalTimer = -1;
-        }
-        nextRenewalMillis = 0;
+        renewal.cancel();
     }
 
     private boolean stoppingOrDone() {
