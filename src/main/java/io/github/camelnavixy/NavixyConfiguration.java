@@ -237,7 +237,10 @@ public class NavixyConfiguration implements Cloneable {
         return reconnectDelay;
     }
 
-    /** The first reconnect delay; it doubles with every failed attempt up to reconnectMaxDelay, with jitter. */
+    /**
+     * The first reconnect delay, at least 100ms; it doubles with every failed attempt up to reconnectMaxDelay, with
+     * jitter. Failures are forgotten once a subscription has lasted max(30s, reconnectMaxDelay).
+     */
     public void setReconnectDelay(long reconnectDelay) {
         this.reconnectDelay = reconnectDelay;
     }

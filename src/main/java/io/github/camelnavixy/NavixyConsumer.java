@@ -50,6 +50,8 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
     private volatile NavixyConnection connection;
     private volatile OrderedDispatcher dispatcher;
     private volatile RouteHandOff handOff;
+    /** Lives from start to stop, across suspend/resume, so a resumed consumer keeps its still valid login session. */
+    private HashSource hashSource;
     private ExecutorService worker;
     private Vertx vertx;
 
@@ -169,6 +171,10 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
                 endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(worker);
                 worker = null;
             }
+            if (hashSource != null) {
+                hashSource.close();
+                hashSource = null;
+            }
             if (vertx != null) {
                 vertx = null;
                 endpoint.getComponent().releaseVertx();
@@ -217,12 +223,17 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
     }
 
     private HashSource hashSource(NavixyConfiguration c) {
-        if (c.getApiKey() != null && !c.getApiKey().isBlank()) {
-            return new ApiKeyHashSource(c.getApiKey().trim());
+        if (hashSource != null) {
+            return hashSource;
         }
-        HttpClientOptions http = new HttpClientOptions();
-        applyTls(http, c.getSslContextParameters());
-        return new LoginHashSource(vertx, http, ServiceUrls.baseUrl(c.getBaseUrl()), c.getLogin(), c.getPassword());
+        if (c.getApiKey() != null && !c.getApiKey().isBlank()) {
+            hashSource = new ApiKeyHashSource(c.getApiKey().trim());
+        } else {
+            HttpClientOptions http = new HttpClientOptions();
+            applyTls(http, c.getSslContextParameters());
+            hashSource = new LoginHashSource(vertx, http, ServiceUrls.baseUrl(c.getBaseUrl()), c.getLogin(), c.getPassword());
+        }
+        return hashSource;
     }
 
     /** Hands the key and trust managers of Camel's TLS settings to Vert.x; without them, the JDK defaults verify as usual. */

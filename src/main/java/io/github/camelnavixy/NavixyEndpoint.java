@@ -78,6 +78,9 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
         return consumer;
     }
 
+    /** The shortest first reconnect delay accepted. */
+    static final long MIN_RECONNECT_DELAY_MILLIS = 100;
+
     /**
      * Checks every option together and computes what the consumer needs. Each failure says what to write instead.
      *
@@ -100,7 +103,11 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
         zone = zone(c.getTimeZone());
         requirePositive("maxPendingExchanges", c.getMaxPendingExchanges(), "maxPendingExchanges=1000");
         requirePositive("maxMessageSize", c.getMaxMessageSize(), "maxMessageSize=67108864");
-        requireNotNegative("reconnectDelay", c.getReconnectDelay(), "reconnectDelay=1s");
+        if (c.getReconnectDelay() < MIN_RECONNECT_DELAY_MILLIS) {
+            // 0 would reconnect in a tight loop against a server that is down.
+            throw new IllegalArgumentException("reconnectDelay must be at least " + MIN_RECONNECT_DELAY_MILLIS
+                    + "ms: write reconnectDelay=1s");
+        }
         requireNotNegative("reconnectMaxDelay", c.getReconnectMaxDelay(), "reconnectMaxDelay=60s");
         requireNotNegative("pingInterval", c.getPingInterval(), "pingInterval=30s (0 turns pings off)");
         requireNotNegative("idleTimeout", c.getIdleTimeout(), "idleTimeout=90s (0 turns it off)");

@@ -82,6 +82,11 @@ final class RouteHandOff implements ConnectionListener {
     }
 
     @Override
+    public void onLoginFailed(NavixyConnectionException cause) {
+        report(cause.getMessage(), cause);
+    }
+
+    @Override
     public void onGaveUp(NavixyConnectionException cause) {
         // The connection has logged the one line that says so; here it becomes a Camel error.
         report(cause.getMessage(), cause);

@@ -61,6 +61,13 @@ class EndpointUriValidationTest {
     }
 
     @Test
+    void rejectsAReconnectDelayBelow100msAndSaysWhatToWrite() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&reconnectDelay=0"))
+                .contains("reconnectDelay must be at least 100ms").contains("reconnectDelay=1s");
+        assertThat(rejection("navixy:state_batch?" + KEY + "&reconnectDelay=99ms")).contains("at least 100ms");
+    }
+
+    @Test
     void rejectsApiKeyTogetherWithLogin() {
         assertThat(rejection("navixy:state_batch?" + KEY + "&login=me&password=secret")).contains("keep one");
     }

@@ -2,7 +2,7 @@ package io.github.camelnavixy.client;
 
 import io.vertx.core.Future;
 
-/** An API key: the same hash forever. Navixy refusing it means the key was revoked, so it cannot be renewed. */
+/** An API key: the same hash forever. Navixy refusing it means the key was revoked, so it cannot be replaced. */
 public final class ApiKeyHashSource implements HashSource {
 
     private final String apiKey;
@@ -22,8 +22,8 @@ public final class ApiKeyHashSource implements HashSource {
     }
 
     @Override
-    public Future<String> renew() {
-        return Future.failedFuture(new NavixyAuthenticationException("The API key was refused and cannot be renewed", 4));
+    public void forget(String hash) {
+        // nothing to forget: the key is all there is
     }
 
     @Override

@@ -24,6 +24,20 @@ public interface ConnectionListener {
     /** A frame could not be read; the stream goes on. */
     void onMalformedFrame(MalformedFrameException error);
 
+    /**
+     * A login or session renewal failed in a way that may pass (no answer in time, network, HTTP error, 104/105); the
+     * connection retries by itself. Meant for the exception handler, so an operator sees logins that keep failing.
+     */
+    default void onLoginFailed(NavixyConnectionException cause) {
+    }
+
+    /**
+     * The connection moved to another state ({@code detail} says why, never a secret). Not an error: for observers
+     * such as tests; the health check reads {@link NavixyConnection#snapshot()} instead.
+     */
+    default void onStateChanged(ConnectionState state, String detail) {
+    }
+
     /** The connection gave up for good: authentication refused or reconnect attempts exhausted. */
     void onGaveUp(NavixyConnectionException cause);
 }

@@ -4,7 +4,9 @@ package io.github.camelnavixy.client;
 public enum ConnectionState {
     /** Created, not started. */
     NEW,
-    /** Opening the WebSocket (or logging in first). */
+    /** Waiting for {@code user/auth}: the first login, or a new one after the server ended the session. No socket. */
+    LOGGING_IN,
+    /** Opening the WebSocket. */
     CONNECTING,
     /** Socket open, waiting for the Atmosphere handshake. */
     HANDSHAKING,

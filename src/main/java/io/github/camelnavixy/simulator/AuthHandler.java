@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The slice of Navixy's REST API a WebSocket client needs (spec §6): {@code user/auth} (login → session hash),
- * {@code user/logout}, and {@code tracker/list} (to map source ids to tracker ids). Parameters are read from a JSON
+ * {@code user/session/renew} (a full lifetime from now), {@code user/logout}, and {@code tracker/list} (to map source
+ * ids to tracker ids). Parameters are read from a JSON
  * body, a form body or the query string, as Navixy accepts all three. API errors use HTTP 400 with the Navixy error
  * body; the client must look at {@code success}/{@code status.code}.
  */
@@ -23,13 +24,18 @@ final class AuthHandler {
     private final Credentials credentials;
     private final Fleet fleet;
     private final Consumer<Set<String>> onSessionsEnded;
+    private final Faults faults;
+    private final SimulatorStats stats;
 
     /** @param onSessionsEnded called on the event loop with hashes whose sessions a REST logout ended */
-    AuthHandler(ObjectMapper mapper, Credentials credentials, Fleet fleet, Consumer<Set<String>> onSessionsEnded) {
+    AuthHandler(ObjectMapper mapper, Credentials credentials, Fleet fleet, Consumer<Set<String>> onSessionsEnded,
+            Faults faults, SimulatorStats stats) {
         this.mapper = mapper;
         this.credentials = credentials;
         this.fleet = fleet;
         this.onSessionsEnded = onSessionsEnded;
+        this.faults = faults;
+        this.stats = stats;
     }
 
     /** @return false when the path is not one of ours */
@@ -37,6 +43,7 @@ final class AuthHandler {
         switch (path) {
             case "/v2/user/auth" -> withParams(request, p -> auth(request, p));
             case "/v2/user/logout" -> withParams(request, p -> logout(request, p));
+            case "/v2/user/session/renew" -> withParams(request, p -> renew(request, p));
             case "/v2/tracker/list" -> withParams(request, p -> trackerList(request, p));
             default -> {
                 return false;
@@ -46,6 +53,15 @@ final class AuthHandler {
     }
 
     private void auth(HttpServerRequest request, JsonNode p) {
+        stats.logins.incrementAndGet();
+        if (faults.loginsStalled()) {
+            return; // never answered: the client's timeout must cope
+        }
+        Integer forced = faults.nextForcedLoginError();
+        if (forced != null) {
+            error(request, forced);
+            return;
+        }
         String hash = credentials.login(text(p, "login"), text(p, "password"));
         if (hash == null) {
             error(request, ErrorCodes.WRONG_LOGIN);
@@ -66,6 +82,24 @@ final class AuthHandler {
             return;
         }
         onSessionsEnded.accept(Set.of(hash));
+        ObjectNode body = mapper.createObjectNode();
+        body.put("success", true);
+        ok(request, body);
+    }
+
+    /** {@code user/session/renew}: a full lifetime from now for a valid session; API keys get code 4 (spec §3). */
+    private void renew(HttpServerRequest request, JsonNode p) {
+        Integer forced = faults.nextForcedRenewError();
+        if (forced != null) {
+            error(request, forced);
+            return;
+        }
+        Credentials.Check check = credentials.renew(hashOf(request, p));
+        if (check != Credentials.Check.VALID) {
+            error(request, check == Credentials.Check.ENDED ? ErrorCodes.SESSION_ENDED : ErrorCodes.WRONG_HASH);
+            return;
+        }
+        stats.sessionRenewals.incrementAndGet();
         ObjectNode body = mapper.createObjectNode();
         body.put("success", true);
         ok(request, body);

@@ -15,6 +15,8 @@ final class ErrorCodes {
     static final int INVALID_PARAMETERS = 7;
     static final int TOO_MANY_REQUESTS = 15;
     static final int WRONG_LOGIN = 102;
+    static final int LOGINS_LIMIT = 104;
+    static final int LOGIN_ATTEMPTS_LIMIT = 105;
     static final int WRONG_HANDLER = 111;
 
     private static final Map<Integer, String> DESCRIPTIONS = Map.ofEntries(
@@ -32,6 +34,9 @@ final class ErrorCodes {
             Map.entry(14, "Database unavailable"),
             Map.entry(15, "Too many requests (rate limit exceeded)"),
             Map.entry(102, "Wrong login or password"),
+            Map.entry(103, "User not activated"),
+            Map.entry(104, "Logins limit exceeded, please reuse existing sessions or renew them"),
+            Map.entry(105, "Login attempts limit exceeded, try again later"),
             Map.entry(111, "Wrong handler"),
             Map.entry(275, "User is blocked"),
             Map.entry(276, "Action is forbidden for received session type"));

@@ -23,6 +23,9 @@ final class Faults {
     private volatile Refusal refusal = Refusal.HTTP_503;
     private volatile long writeDelayMillis;
     private final ConcurrentLinkedQueue<Integer> forcedSubscribeErrors = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Integer> forcedLoginErrors = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Integer> forcedRenewErrors = new ConcurrentLinkedQueue<>();
+    private volatile boolean stallLogins;
 
     void refuse(Duration duration, Refusal how) {
         refusal = how;
@@ -66,9 +69,43 @@ final class Faults {
         return forcedSubscribeErrors.poll();
     }
 
+    void failNextLogins(int count, int code) {
+        for (int i = 0; i < count; i++) {
+            forcedLoginErrors.add(code);
+        }
+    }
+
+    /** @return the error code the next {@code user/auth} must get, or null */
+    Integer nextForcedLoginError() {
+        return forcedLoginErrors.poll();
+    }
+
+    void failNextSessionRenewals(int count, int code) {
+        for (int i = 0; i < count; i++) {
+            forcedRenewErrors.add(code);
+        }
+    }
+
+    /** @return the error code the next {@code user/session/renew} must get, or null */
+    Integer nextForcedRenewError() {
+        return forcedRenewErrors.poll();
+    }
+
+    void stallLogins(boolean stall) {
+        stallLogins = stall;
+    }
+
+    /** Whether {@code user/auth} requests are left unanswered. */
+    boolean loginsStalled() {
+        return stallLogins;
+    }
+
     void clear() {
         accept();
         writeDelayMillis = 0;
         forcedSubscribeErrors.clear();
+        forcedLoginErrors.clear();
+        forcedRenewErrors.clear();
+        stallLogins = false;
     }
 }

@@ -28,8 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * A faithful stand-in for Navixy's real-time WebSocket API ({@code /v2/event/subscription}, Atmosphere framing
- * included) with a simulated fleet, a sliver of the REST API ({@code user/auth}, {@code user/logout},
- * {@code tracker/list}), a control API to steer the fleet, and injectable faults for resilience tests.
+ * included) with a simulated fleet, a sliver of the REST API ({@code user/auth}, {@code user/session/renew},
+ * {@code user/logout}, {@code tracker/list}), a control API to steer the fleet, and injectable faults for resilience tests.
  *
  * <pre>{@code
  * try (NavixySimulator sim = NavixySimulator.builder().tickInterval(Duration.ofMillis(100)).build().start()) {
@@ -76,6 +76,7 @@ public final class NavixySimulator implements AutoCloseable {
     private volatile int port;
     private volatile boolean paused;
     private long tickTimer = -1;
+    private long sessionSweepTimer = -1;
 
     private NavixySimulator(SimulatorConfig config, Vertx vertx) {
         this.config = config;
@@ -85,14 +86,14 @@ public final class NavixySimulator implements AutoCloseable {
         this.fleet = new Fleet(config.fleetSize(), config.cityLat(), config.cityLng(), config.seed());
         fleet.blocked().addAll(config.blocked());
         fleet.disallowed().addAll(config.disallowed());
-        this.credentials = new Credentials(config.apiKeys(), config.accounts());
+        this.credentials = new Credentials(config.apiKeys(), config.accounts(), config.sessionLifetime());
         this.hub = new SessionHub(stats);
         this.shapes = new EventShapes(mapper, config.shape());
         this.pump = new EventPump(fleet, hub, shapes, config.userZone(), config.simulatedTimePerTick());
         this.protocol = new NavixyProtocol(mapper, shapes, fleet, credentials, faults, stats, pump,
                 config.defaultRateLimit());
         AuthHandler rest = new AuthHandler(mapper, credentials, fleet,
-                hashes -> protocol.logout(hub, hashes, "session closed"));
+                hashes -> protocol.logout(hub, hashes, "session closed"), faults, stats);
         this.frontDoor = new FrontDoor(faults, stats, rest, this::upgrade);
     }
 
@@ -121,6 +122,7 @@ public final class NavixySimulator implements AutoCloseable {
         this.context = ctx;
         ctx.runOnContext(v -> listen().onSuccess(p -> {
             tickTimer = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tick());
+            sessionSweepTimer = vertx.setPeriodic(sweepPeriodMillis(), t -> endExpiredSessions());
             LOG.info("Navixy simulator listening on {} ({} trackers, {} shape)", webSocketUrl(), config.fleetSize(),
                     config.shape());
             promise.complete(this);
@@ -143,6 +145,19 @@ public final class NavixySimulator implements AutoCloseable {
             port = bound.actualPort();
             return null;
         });
+    }
+
+    /** Checks for expired sessions four times per lifetime, between every 20 ms and every second. */
+    private long sweepPeriodMillis() {
+        return Math.max(20, Math.min(1000, config.sessionLifetime().toMillis() / 4));
+    }
+
+    /** A session past its lifetime ends like a logout: code 4 from now on, and a logout event to its subscribers. */
+    private void endExpiredSessions() {
+        Set<String> expired = credentials.endExpiredSessions();
+        if (!expired.isEmpty()) {
+            protocol.logout(hub, expired, "session closed");
+        }
     }
 
     private void tick() {
@@ -202,6 +217,10 @@ public final class NavixySimulator implements AutoCloseable {
             if (tickTimer >= 0) {
                 vertx.cancelTimer(tickTimer);
                 tickTimer = -1;
+            }
+            if (sessionSweepTimer >= 0) {
+                vertx.cancelTimer(sessionSweepTimer);
+                sessionSweepTimer = -1;
             }
             hub.forEach(AtmosphereSession::dropAbruptly);
             HttpServer s = server;
@@ -429,6 +448,21 @@ public final class NavixySimulator implements AutoCloseable {
         faults.failNextSubscribes(count, code);
     }
 
+    /** The next {@code count} {@code user/auth} calls are answered with error {@code code} (e.g. 104, 105, 6). */
+    public void failNextLogins(int count, int code) {
+        faults.failNextLogins(count, code);
+    }
+
+    /** The next {@code count} {@code user/session/renew} calls are answered with error {@code code} (e.g. 4, 6). */
+    public void failNextSessionRenewals(int count, int code) {
+        faults.failNextSessionRenewals(count, code);
+    }
+
+    /** {@code true}: {@code user/auth} requests are read and never answered (a stalled server); {@code false} ends it. */
+    public void stallLogins(boolean stall) {
+        faults.stallLogins(stall);
+    }
+
     /** Delays every outbound frame by {@code perFrame} (order kept); {@link Duration#ZERO} turns it off. */
     public void slowWrites(Duration perFrame) {
         faults.writeDelay(perFrame);
@@ -477,6 +511,16 @@ public final class NavixySimulator implements AutoCloseable {
     /** Server {@code X} heartbeats sent. */
     public long heartbeatsSent() {
         return stats.heartbeatsSent.get();
+    }
+
+    /** {@code user/auth} requests received since start (answered or not). */
+    public long loginCount() {
+        return stats.logins.get();
+    }
+
+    /** Successful {@code user/session/renew} calls since start. */
+    public long sessionRenewCount() {
+        return stats.sessionRenewals.get();
     }
 
     /** Successful subscribe actions since start. */
@@ -587,6 +631,7 @@ public final class NavixySimulator implements AutoCloseable {
         private boolean trackMessageSize;
         private final Set<Long> blocked = new LinkedHashSet<>();
         private final Set<Long> disallowed = new LinkedHashSet<>();
+        private Duration sessionLifetime = Duration.ofDays(30);
         private Vertx vertx;
 
         private Builder() {
@@ -700,6 +745,19 @@ public final class NavixySimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a {@code user/auth} session lives from issue or last {@code user/session/renew} (default 30 days,
+         * as Navixy's newer docs say). When it is over the session ends like a logout: code 4, and a {@code logout}
+         * event to the connections subscribed with it. Tests use seconds.
+         */
+        public Builder sessionLifetime(Duration lifetime) {
+            if (lifetime.toMillis() < 1) {
+                throw new IllegalArgumentException("session lifetime must be >= 1 ms");
+            }
+            this.sessionLifetime = lifetime;
+            return this;
+        }
+
         /** Run on this Vert.x (not closed by the simulator); default: a Vert.x of its own, closed on close(). */
         public Builder vertx(Vertx vertx) {
             this.vertx = vertx;
@@ -713,7 +771,7 @@ public final class NavixySimulator implements AutoCloseable {
                     apiKeys.isEmpty() ? List.of(DEFAULT_API_KEY) : List.copyOf(apiKeys),
                     accounts.isEmpty() ? Map.of(DEFAULT_LOGIN, DEFAULT_PASSWORD) : Map.copyOf(accounts),
                     shape, clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
-                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed));
+                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), sessionLifetime);
             return new NavixySimulator(config, vertx);
         }
     }

@@ -47,7 +47,10 @@ final class SessionHub {
     List<ConnectionInfo> infos() {
         List<ConnectionInfo> infos = new ArrayList<>();
         for (AtmosphereSession s : sessions) {
-            infos.add(s.info());
+            ConnectionInfo info = s.info();
+            if (info != null) { // null between joining the hub and starting, which another thread can see
+                infos.add(info);
+            }
         }
         return infos;
     }

@@ -30,6 +30,10 @@ final class SimulatorStats {
     final AtomicLong framesSent = new AtomicLong();
     final AtomicLong subscribes = new AtomicLong();
     final AtomicLong subscribeErrors = new AtomicLong();
+    /** {@code user/auth} requests received, answered or not. */
+    final AtomicLong logins = new AtomicLong();
+    /** Successful {@code user/session/renew} calls. */
+    final AtomicLong sessionRenewals = new AtomicLong();
 
     private final Deque<String> frames = new ArrayDeque<>();
     private final Deque<JsonNode> requests = new ArrayDeque<>();

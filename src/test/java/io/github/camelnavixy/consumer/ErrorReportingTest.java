@@ -54,17 +54,21 @@ class ErrorReportingTest extends SimulatorRouteTestSupport {
     @Test
     void reportsOtherErrorResponsesAndStaysConnected() throws Exception {
         simulator.failNextSubscribes(1, 7);
-        route(navixy("state_batch", "reconnectDelay=50ms"));
+        route(navixy("state_batch", "reconnectDelay=100ms&reconnectMaxDelay=300ms"));
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> !errors.errorsOf(NavixyErrorResponseException.class).isEmpty());
         assertThat(errors.errorsOf(NavixyErrorResponseException.class).get(0).getCode()).isEqualTo(7);
-        assertThat(navixyConsumer().getConnectionState()).isNotEqualTo(ConnectionState.FAILED);
+        // The refused subscribe is tried again (after reconnectMaxDelay): subscribed, and events flow.
+        await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.SUBSCRIBED);
+        int received = events().getReceivedCounter();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> events().getReceivedCounter() > received);
+        assertThat(errors.errorsOf(NavixyErrorResponseException.class)).hasSize(1);
     }
 
     @Test
     void stopsRetryingWhenTheApiKeyIsRefused() throws Exception {
         route("navixy:state_batch?apiKey=00000000000000000000000000000000&webSocketUrl=" + simulator.webSocketUrl()
-                + "&exceptionHandler=#recordingErrors&reconnectDelay=20ms");
+                + "&exceptionHandler=#recordingErrors&reconnectDelay=100ms");
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> !errors.errorsOf(NavixyAuthenticationException.class).isEmpty());
         NavixyAuthenticationException error = errors.errorsOf(NavixyAuthenticationException.class).get(0);
@@ -91,7 +95,7 @@ class ErrorReportingTest extends SimulatorRouteTestSupport {
     @Test
     void stopsRetryingWhenTheLoginIsRefused() throws Exception {
         route("navixy:state_batch?login=" + NAVIXY_LOGIN + "&password=wrong-password&baseUrl=" + simulator.baseUrl()
-                + "&webSocketUrl=" + simulator.webSocketUrl() + "&exceptionHandler=#recordingErrors&reconnectDelay=20ms");
+                + "&webSocketUrl=" + simulator.webSocketUrl() + "&exceptionHandler=#recordingErrors&reconnectDelay=100ms");
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> !errors.errorsOf(NavixyAuthenticationException.class).isEmpty());
         NavixyAuthenticationException error = errors.errorsOf(NavixyAuthenticationException.class).get(0);

@@ -72,7 +72,7 @@ class SubscriptionLifecycleTest extends SimulatorRouteTestSupport {
     void startingTheRouteDoesNotWaitForTheNetwork() throws Exception {
         simulator.refuseConnections();
         long started = System.nanoTime();
-        route(navixy("state_batch", "reconnectDelay=50ms"));
+        route(navixy("state_batch", "reconnectDelay=100ms"));
         assertThat(context.getRouteController().getRouteStatus("navixy").isStarted()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         simulator.acceptConnections();

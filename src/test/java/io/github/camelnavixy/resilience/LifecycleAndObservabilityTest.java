@@ -66,10 +66,47 @@ class LifecycleAndObservabilityTest extends SimulatorRouteTestSupport {
     }
 
     @Test
+    void resumeKeepsTheStillValidLoginSession() throws Exception {
+        route("navixy:state_batch?login=" + io.github.camelnavixy.simulator.NavixySimulator.DEFAULT_LOGIN + "&password="
+                + io.github.camelnavixy.simulator.NavixySimulator.DEFAULT_PASSWORD + "&baseUrl=" + simulator.baseUrl()
+                + "&webSocketUrl=" + simulator.webSocketUrl() + "&exceptionHandler=#recordingErrors");
+        awaitSubscribed();
+
+        context.getRouteController().suspendRoute("navixy");
+        context.getRouteController().resumeRoute("navixy");
+        awaitSubscribed();
+
+        assertThat(requests("subscribe")).hasSize(2);
+        assertThat(simulator.loginCount()).isEqualTo(1);
+    }
+
+    @Test
+    void healthIsDownWhileLoggingInAgain() throws Exception {
+        route("navixy:state_batch?login=" + io.github.camelnavixy.simulator.NavixySimulator.DEFAULT_LOGIN + "&password="
+                + io.github.camelnavixy.simulator.NavixySimulator.DEFAULT_PASSWORD + "&baseUrl=" + simulator.baseUrl()
+                + "&webSocketUrl=" + simulator.webSocketUrl() + "&exceptionHandler=#recordingErrors&reconnectDelay=100ms");
+        awaitSubscribed();
+        simulator.stallLogins(true);
+
+        simulator.logout();
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.LOGGING_IN);
+        HealthCheck.Result health = consumerHealth();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health.getDetails()).containsEntry("navixy.state", "LOGGING_IN");
+        await().atMost(5, TimeUnit.SECONDS).until(() -> simulator.openConnections() == 0);
+        // user/auth answers nothing: after 10 s the attempt goes to the exception handler and is tried again
+        simulator.stallLogins(false);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> navixyConsumer().getConnectionState() == ConnectionState.SUBSCRIBED);
+        assertThat(errors.errorsOf(io.github.camelnavixy.client.NavixyConnectionException.class))
+                .anySatisfy(e -> assertThat(e.getMessage()).contains("user/auth gave no answer within 10000 ms"));
+    }
+
+    @Test
     void stoppingWaitsOnlyBoundedlyForASilentServer() throws Exception {
         route(navixy("state_batch", "unsubscribeTimeout=300ms&idleTimeout=0&pingInterval=0"));
         awaitSubscribed();
-        simulator.silenceConnections();
+        simulator.silenceConnections().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         long started = System.nanoTime();
         context.getRouteController().stopRoute("navixy");
@@ -89,7 +126,7 @@ class LifecycleAndObservabilityTest extends SimulatorRouteTestSupport {
 
     @Test
     void healthIsUpOnlyWhileSubscribed() throws Exception {
-        route(navixy("state_batch", "reconnectDelay=50ms&reconnectMaxDelay=200ms"));
+        route(navixy("state_batch", "reconnectDelay=100ms&reconnectMaxDelay=200ms"));
         awaitSubscribed();
         await().atMost(5, TimeUnit.SECONDS).until(() -> consumerHealth().getState() == HealthCheck.State.UP);
 
