@@ -245,7 +245,8 @@
     });
     placed.forEach(function (t) { drawTrail(t, p); });
     placed.forEach(drawMarker);
-    var labels = [];
+    // labels keep clear of the markers and of each other
+    var labels = placed.map(function (t) { return { x: t.x - 12, y: t.y - 12, w: 24, h: 24 }; });
     placed.forEach(function (t) { drawLabel(t, width, height, labels); });
     fleet.drawn = placed.length;
   }
@@ -325,9 +326,9 @@
       ctx.translate(t.x, t.y);
       ctx.rotate(t.heading * Math.PI / 180);
       ctx.beginPath();
-      ctx.moveTo(0, -25);
-      ctx.lineTo(7, -12);
-      ctx.lineTo(-7, -12);
+      ctx.moveTo(0, -24);
+      ctx.lineTo(7, -10);
+      ctx.lineTo(-7, -10);
       ctx.closePath();
       ctx.fillStyle = color;
       ctx.fill();
@@ -360,7 +361,7 @@
   }
 
   // A label beside its marker, on the side the heading arrow does not point to, moved up or down when it would
-  // cover a label drawn before.
+  // cover a marker or a label drawn before.
   function drawLabel(t, width, height, taken) {
     var text = t.sourceId + '  ' + (t.speed == null ? '–' : t.speed) + ' km/h';
     var status = t.lifecycle === 'block' ? 'BLOCKED' : t.lifecycle === 'corrupt' ? 'REMOVED' : null;

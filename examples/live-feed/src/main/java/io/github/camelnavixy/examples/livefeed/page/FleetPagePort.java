@@ -24,8 +24,12 @@ public final class FleetPagePort {
      * @throws IllegalStateException when the configured port is taken
      */
     public static int choose(Integer configured, String host) {
+        return choose(configured, host, DEFAULT_PORT);
+    }
+
+    static int choose(Integer configured, String host, int defaultPort) {
         if (configured == null) {
-            return isFree(host, DEFAULT_PORT) ? DEFAULT_PORT : anyFree(host);
+            return isFree(host, defaultPort) ? defaultPort : anyFree(host);
         }
         if (configured < 0 || configured > 65535) {
             throw new IllegalArgumentException("Fleet page port " + configured + " is not a port (0 to 65535)");
