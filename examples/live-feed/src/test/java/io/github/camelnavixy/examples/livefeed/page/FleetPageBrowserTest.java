@@ -80,6 +80,7 @@ class FleetPageBrowserTest {
             })()""";
 
     private static HeadlessChromium browser;
+    private static String skipReason;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private NavixySimulator simulator;
     private Vertx vertx;
@@ -112,8 +113,10 @@ class FleetPageBrowserTest {
                 fail(missing + ", and -D" + REQUIRE_BROWSER_PROPERTY + "=true makes that a failure."
                         + " Install it with: apt-get install -y chromium");
             }
-            Assumptions.abort(missing + ": the fleet page browser tests are skipped."
-                    + " Install Debian's chromium (apt-get install -y chromium) to run them.");
+            skipReason = missing + ": the fleet page browser tests are skipped."
+                    + " Install Debian's chromium (apt-get install -y chromium) to run them.";
+            System.out.println("SKIPPED " + FleetPageBrowserTest.class.getSimpleName() + ": " + skipReason);
+            return;
         }
         Files.createDirectories(OUTPUT);
         browser = HeadlessChromium.launch(binary.get(), WIDTH, HEIGHT, OUTPUT.resolve("chromium.log"));
@@ -128,6 +131,7 @@ class FleetPageBrowserTest {
 
     @BeforeEach
     void openPageOnSimulatedFleet() throws Exception {
+        Assumptions.assumeTrue(browser != null, skipReason);
         simulator = NavixySimulator.builder().fleetSize(FLEET_SIZE).tickInterval(Duration.ofMillis(100)).build().start();
         vertx = Vertx.vertx();
         context = new DefaultCamelContext();
