@@ -67,6 +67,7 @@ final class HeadlessChromium implements AutoCloseable {
     /** Starts the browser with one blank page of width x height CSS pixels and connects to that page. */
     static HeadlessChromium launch(Path binary, int width, int height, Path logFile) throws IOException {
         Path profile = Files.createTempDirectory("fleet-page-chromium");
+        // --no-sandbox: CI runs as root, where Chromium refuses to start with its sandbox; the page is our own.
         Process process = new ProcessBuilder(binary.toString(),
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars", "--mute-audio",
