@@ -1,8 +1,8 @@
 package io.github.camelnavixy.examples.livefeed;
 
-import io.github.camelnavixy.simulator.NavixySimulator;
 import io.github.camelnavixy.examples.livefeed.page.FleetPageRoutes;
 import io.github.camelnavixy.examples.livefeed.page.FleetPageSettings;
+import io.github.camelnavixy.simulator.NavixySimulator;
 import io.vertx.core.Vertx;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
