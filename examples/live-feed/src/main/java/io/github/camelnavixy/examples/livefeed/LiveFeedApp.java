@@ -1,7 +1,12 @@
 package io.github.camelnavixy.examples.livefeed;
 
+import io.github.camelnavixy.examples.livefeed.page.FleetPageRoutes;
+import io.github.camelnavixy.examples.livefeed.page.FleetPageSettings;
 import io.github.camelnavixy.simulator.NavixySimulator;
+import io.vertx.core.Vertx;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +23,15 @@ import java.util.concurrent.TimeUnit;
  * a simulated fleet instead. With {@code -Dcamel.main.routesIncludePattern=classpath:routes/speeding.camel.yaml} (or
  * {@code .xml}) that route runs instead of {@link LiveFeedRoutes}. With {@code -Dnavixy.demo.faults=true} the simulator
  * drops every connection now and then, to show the consumer reconnecting and subscribing again.
+ *
+ * <p>It also serves the live fleet page ({@link FleetPageRoutes}) and prints its address: port 8080 by default (any
+ * free port when that is taken), {@code -Dnavixy.demo.port=PORT} to choose one, {@code -Dnavixy.demo.page=false} for
+ * none.
  */
 public final class LiveFeedApp {
+
+    /** {@code -Dnavixy.demo.page=false} runs without the fleet page. */
+    public static final String PAGE_PROPERTY = "navixy.demo.page";
 
     private LiveFeedApp() {
     }
@@ -56,13 +68,30 @@ public final class LiveFeedApp {
             // The WebSocket URL is derived from the REST base: http(s) -> ws(s), plus /event/subscription.
             main.addProperty("camel.component.navixy.baseUrl", baseUrl);
         }
+        // One Vert.x for the navixy component and the page's HTTP server (both take the registry's single Vertx).
+        Vertx vertx = Vertx.vertx();
+        main.bind("vertx", vertx);
         if (System.getProperty("camel.main.routesIncludePattern") == null) {
-            main.configure().addRoutesBuilder(new LiveFeedRoutes());
-        } // else the YAML or XML route named there runs instead
+            if (Boolean.parseBoolean(System.getProperty(PAGE_PROPERTY, "true"))) {
+                FleetPageRoutes page = new FleetPageRoutes(FleetPageSettings.fromSystem());
+                main.configure().addRoutesBuilder(page);
+                main.configure().addRoutesBuilder(new LiveFeedRoutes(FleetPageRoutes.TAP_URI));
+                main.addMainListener(new MainListenerSupport() {
+                    @Override
+                    public void afterStart(BaseMainSupport started) {
+                        System.out.println("Fleet page: " + page.url() + " (live map of the fleet; -D"
+                                + FleetPageSettings.PORT_PROPERTY + "=PORT to change the port)");
+                    }
+                });
+            } else {
+                main.configure().addRoutesBuilder(new LiveFeedRoutes());
+            }
+        } // else the YAML or XML route named there runs instead (the fleet page is fed by the Java route only)
         System.out.println("Printing live Navixy events; press Ctrl+C to stop.");
         try {
             main.run(args);
         } finally {
+            vertx.close();
             if (lifecycleDemo != null) {
                 lifecycleDemo.shutdownNow();
             }

@@ -2,6 +2,7 @@ package io.github.camelnavixy.examples.livefeed;
 
 import io.github.camelnavixy.model.TrackerState;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,25 @@ public class LiveFeedRoutes extends RouteBuilder {
     public static final String FEED_URI = "navixy:state_batch?apiKey={{navixy.apiKey}}&rateLimit=1s";
 
     private final FleetWatch watch = new FleetWatch();
+    private final String tapUri;
+
+    /** The console lines only. */
+    public LiveFeedRoutes() {
+        this(null);
+    }
+
+    /** @param tapUri where every event also goes before it is printed (the fleet page), or {@code null} */
+    public LiveFeedRoutes(String tapUri) {
+        this.tapUri = tapUri;
+    }
 
     @Override
     public void configure() {
-        from(FEED_URI).routeId("live-feed")
+        RouteDefinition route = from(FEED_URI).routeId("live-feed");
+        if (tapUri != null) {
+            route.to(tapUri).id("tap"); // synchronous: the tap sees the events in their order
+        }
+        route
             .choice()
                 // lifecycle events arrive on every subscription, whatever it asked for
                 .when(simple("${header.CamelNavixyEventType} == 'lifecycle'"))
