@@ -45,6 +45,8 @@ class StarterPropertiesMatchComponentOptionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Map<String, JsonNode> componentOptions;
     private static Map<String, JsonNode> starterProperties;
+    /** Entries only in additional-spring-configuration-metadata.json, for no property of the class. */
+    private static Set<String> orphanEntries;
 
     @BeforeAll
     static void readMetadata() throws IOException {
@@ -58,6 +60,7 @@ class StarterPropertiesMatchComponentOptionsTest {
                     .forEachRemaining(option -> componentOptions.put(option.getKey(), option.getValue()));
         }
         starterProperties = new LinkedHashMap<>();
+        orphanEntries = new TreeSet<>();
         // Several jars ship this file (camel-spring-boot does too): take the entries under our prefix from all.
         Enumeration<URL> files = StarterPropertiesMatchComponentOptionsTest.class.getClassLoader()
                 .getResources(STARTER_METADATA);
@@ -65,8 +68,14 @@ class StarterPropertiesMatchComponentOptionsTest {
             try (InputStream in = file.openStream()) {
                 for (JsonNode property : JSON.readTree(in).path("properties")) {
                     String name = property.get("name").asText();
-                    if (name.startsWith(PREFIX)) {
-                        starterProperties.put(camelCase(name.substring(PREFIX.length())), property);
+                    if (!name.startsWith(PREFIX)) {
+                        continue;
+                    }
+                    String option = camelCase(name.substring(PREFIX.length()));
+                    if (NavixyComponentProperties.class.getName().equals(property.path("sourceType").asText())) {
+                        starterProperties.put(option, property);
+                    } else {
+                        orphanEntries.add(option);
                     }
                 }
             }
@@ -96,6 +105,14 @@ class StarterPropertiesMatchComponentOptionsTest {
         if (!unknown.isEmpty()) {
             fail("Starter properties that are not options of the navixy component: " + unknown
                     + ". Remove them from NavixyComponentProperties, or add the option to the component.");
+        }
+    }
+
+    @Test
+    void additionalMetadataDescribesOnlyPropertiesOfTheStarter() {
+        if (!orphanEntries.isEmpty()) {
+            fail("META-INF/additional-spring-configuration-metadata.json has entries for properties that "
+                    + "NavixyComponentProperties does not have: " + orphanEntries + ". Remove or rename them.");
         }
     }
 
