@@ -3,6 +3,7 @@ package io.github.camelnavixy.springboot;
 import io.github.camelnavixy.NavixyComponent;
 import io.github.camelnavixy.NavixyConfiguration;
 import io.github.camelnavixy.subscription.StateFormat;
+import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -99,6 +100,29 @@ class ComponentOptionsFromPropertiesTest {
                 assertThat(options).isSameAs(shared);
                 assertThat(options.getTrackers()).isEqualTo("1001,1002");
                 assertThat(options.getApiKey()).isEqualTo("0123456789abcdef0123456789abcdef");
+            });
+    }
+
+    @Test
+    void resolvesVertxBeanReference() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            runner.withBean("navixyVertx", Vertx.class, () -> vertx)
+                .withPropertyValues("camel.component.navixy.vertx=#bean:navixyVertx")
+                .run(context -> assertThat(navixy(context).getVertx()).isSameAs(vertx));
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    void leavesOtherComponentsOfTheSameClassAlone() {
+        runner.withBean("navixyUs", NavixyComponent.class, NavixyComponent::new)
+            .withPropertyValues("camel.component.navixy.api-key=0123456789abcdef0123456789abcdef")
+            .run(context -> {
+                CamelContext camel = context.getBean(CamelContext.class);
+                assertThat(navixy(context).getConfiguration().getApiKey()).isNotNull();
+                assertThat(camel.getComponent("navixyUs", NavixyComponent.class).getConfiguration().getApiKey()).isNull();
             });
     }
 
