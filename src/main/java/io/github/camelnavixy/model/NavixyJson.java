@@ -1,8 +1,10 @@
 package io.github.camelnavixy.model;
 
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -43,6 +45,26 @@ public final class NavixyJson {
     /** A thread-safe writer of model values (and anything else) as JSON. */
     public static ObjectWriter writer() {
         return SHARED.writer();
+    }
+
+    /**
+     * The JSON text of a model value, in Navixy's own field names (snake_case) with ISO-8601 timestamps; what the
+     * {@code navixy-source} Kamelet sends on. A {@code String} (a logout reason, or an unknown event's raw JSON) is
+     * returned unchanged, so text that already is JSON is not quoted a second time.
+     *
+     * @param  value               a model record, a list of them, or text
+     * @return                     JSON text, or {@code null} for {@code null}
+     * @throws UncheckedIOException if Jackson cannot write the value
+     */
+    public static String toJson(Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        try {
+            return SHARED.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
     }
 
     /**
