@@ -4,9 +4,7 @@ import io.github.camelnavixy.NavixyConsumer;
 import io.github.camelnavixy.NavixyDevConsole;
 import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
-import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -27,19 +25,8 @@ import static org.awaitility.Awaitility.await;
 class LifecycleAndObservabilityTest extends SimulatorRouteTestSupport {
 
     @Override
-    protected boolean useJmx() {
+    protected boolean observable() {
         return true;
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        // Health checks are opt-in in a plain context: install the registry with the consumers repository, as Main does.
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(context);
-        registry.register(registry.resolveById("consumers"));
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        return context;
     }
 
 

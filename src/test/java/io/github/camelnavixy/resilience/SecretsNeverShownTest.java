@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.simulator.NavixySimulator;
 import io.github.camelnavixy.support.SimulatorRouteTestSupport;
-import org.apache.camel.CamelContext;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,18 +48,8 @@ class SecretsNeverShownTest extends SimulatorRouteTestSupport {
     }
 
     @Override
-    protected boolean useJmx() {
+    protected boolean observable() {
         return true;
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(context);
-        registry.register(registry.resolveById("consumers"));
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        return context;
     }
 
     /** Every log line (slf4j-simple writes to the standard streams) is kept as well as printed. */

@@ -28,6 +28,31 @@ public abstract class SimulatorRouteTestSupport extends CamelTestSupport {
                 .seed(42);
     }
 
+    /**
+     * Override to return true for a context with what an operator looks at: JMX, and the health-check registry with
+     * the consumers repository (opt-in in a plain context; Camel Main installs it the same way).
+     */
+    protected boolean observable() {
+        return false;
+    }
+
+    @Override
+    protected boolean useJmx() {
+        return observable();
+    }
+
+    @Override
+    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
+        org.apache.camel.CamelContext context = super.createCamelContext();
+        if (observable()) {
+            org.apache.camel.health.HealthCheckRegistry registry = new org.apache.camel.impl.health.DefaultHealthCheckRegistry();
+            registry.setCamelContext(context);
+            registry.register(registry.resolveById("consumers"));
+            context.getCamelContextExtension().addContextPlugin(org.apache.camel.health.HealthCheckRegistry.class, registry);
+        }
+        return context;
+    }
+
     @Override
     protected void doPreSetup() throws Exception {
         simulator = simulatorBuilder().build().start();
