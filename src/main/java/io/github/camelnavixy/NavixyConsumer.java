@@ -16,24 +16,15 @@ import io.github.camelnavixy.protocol.SubscriptionResponse;
 import io.github.camelnavixy.protocol.MalformedFrameException;
 import io.github.camelnavixy.protocol.TrackerStatus;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.TCPSSLOptions;
-import io.vertx.core.net.TrustOptions;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509KeyManager;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -71,6 +62,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
     private volatile NavixyConnection connection;
     private ExecutorService worker;
     private Vertx vertx;
+    private VertxTransportOptions transport;
 
     public NavixyConsumer(NavixyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -150,6 +142,8 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        transport = VertxTransportOptions.of(endpoint.getConfiguration(), endpoint.getCamelContext());
+        CleartextWarning.logIfUnencrypted(endpoint);
         worker = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "NavixyConsumer[" + endpoint.getPlan().eventTypesText() + "]");
         vertx = endpoint.getComponent().acquireVertx();
@@ -198,9 +192,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
                 c.getPingInterval(), c.getIdleTimeout(), c.getMaxMessageSize(),
                 HANDSHAKE_WAIT_MILLIS,
                 c.getUnsubscribeTimeout(), endpoint.getZone());
-        WebSocketClientOptions socketOptions = new WebSocketClientOptions();
-        applyTls(socketOptions, c.getSslContextParameters());
-        NavixyConnection created = new NavixyConnection(vertx, socketOptions, settings, endpoint.getPlan(), hashSource(c),
+        NavixyConnection created = new NavixyConnection(vertx, transport.webSocketOptions(), settings, endpoint.getPlan(), hashSource(c),
                 this, endpoint.getPlan().eventTypesText());
         connection = created;
         if (pending.get() >= c.getMaxPendingExchanges() && pausedForBackpressure.compareAndSet(false, true)) {
@@ -222,34 +214,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable, Conn
         if (c.getApiKey() != null && !c.getApiKey().isBlank()) {
             return new ApiKeyHashSource(c.getApiKey().trim());
         }
-        HttpClientOptions http = new HttpClientOptions();
-        applyTls(http, c.getSslContextParameters());
-        return new LoginHashSource(vertx, http, ServiceUrls.baseUrl(c.getBaseUrl()), c.getLogin(), c.getPassword());
-    }
-
-    /** Hands the key and trust managers of Camel's TLS settings to Vert.x; without them, the JDK defaults verify as usual. */
-    private void applyTls(TCPSSLOptions options, SSLContextParameters ssl) {
-        if (ssl == null) {
-            return;
-        }
-        try {
-            if (ssl.getKeyManagers() != null) {
-                for (KeyManager manager : ssl.getKeyManagers().createKeyManagers()) {
-                    if (manager instanceof X509KeyManager x509) {
-                        options.setKeyCertOptions(KeyCertOptions.wrap(x509));
-                        break;
-                    }
-                }
-            }
-            if (ssl.getTrustManagers() != null) {
-                TrustManager[] managers = ssl.getTrustManagers().createTrustManagers();
-                if (managers.length > 0) {
-                    options.setTrustOptions(TrustOptions.wrap(managers[0]));
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot use the sslContextParameters: " + e.getMessage(), e);
-        }
+        return new LoginHashSource(vertx, transport.httpOptions(), ServiceUrls.baseUrl(c.getBaseUrl()), c.getLogin(), c.getPassword());
     }
 
     // ---- ConnectionListener: called on the event loop, so each call only queues work --------------------------------
