@@ -1,5 +1,8 @@
 package io.github.camelnavixy.simulator;
 
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.SelfSignedCertificate;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,9 +11,17 @@ import java.util.Set;
 
 /**
  * Everything {@link NavixySimulator.Builder} collected, frozen. See the builder for the meaning and defaults.
+ * {@code tls} null: plain ws/http; {@code selfSigned}: the certificate the simulator made up, when it did.
  */
 record SimulatorConfig(String host, int port, int fleetSize, Duration tickInterval, Duration simulatedTimePerTick,
         List<String> apiKeys, Map<String, String> accounts, Shape shape, Duration clientHeartbeat,
         Duration serverHeartbeat, long seed, Duration defaultRateLimit, ZoneId userZone, double cityLat,
-        double cityLng, boolean trackMessageSizeSupported, Set<Long> blocked, Set<Long> disallowed) {
+        double cityLng, boolean trackMessageSizeSupported, Set<Long> blocked, Set<Long> disallowed,
+        KeyCertOptions tls, SelfSignedCertificate selfSigned) {
+
+    SimulatorConfig withTls(KeyCertOptions keyCert, SelfSignedCertificate certificate) {
+        return new SimulatorConfig(host, port, fleetSize, tickInterval, simulatedTimePerTick, apiKeys, accounts, shape,
+                clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
+                trackMessageSizeSupported, blocked, disallowed, keyCert, certificate);
+    }
 }
