@@ -10,8 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
-import io.vertx.core.net.SelfSignedCertificate;
+import io.vertx.core.net.TrustOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,12 +217,7 @@ public final class NavixySimulator implements AutoCloseable {
             HttpServer s = server;
             server = null;
             relay.shutdown().eventually(() -> s == null ? Future.<Void>succeededFuture() : s.close())
-                    .onComplete(ar -> {
-                        if (config.selfSigned() != null) {
-                            config.selfSigned().delete();
-                        }
-                        promise.complete();
-                    });
+                    .onComplete(ar -> promise.complete());
         });
         return promise.future();
     }
@@ -284,7 +278,7 @@ public final class NavixySimulator implements AutoCloseable {
      *
      * @throws IllegalStateException when the simulator has no self-signed certificate
      */
-    public PemTrustOptions trustOptions() {
+    public TrustOptions trustOptions() {
         return selfSigned().trustOptions();
     }
 
@@ -296,14 +290,10 @@ public final class NavixySimulator implements AutoCloseable {
      * @throws IllegalStateException when the simulator has no self-signed certificate
      */
     public java.nio.file.Path writeTrustStore(java.nio.file.Path file, String password) {
-        SelfSignedCertificate certificate = selfSigned();
-        try (java.io.InputStream pem = java.nio.file.Files.newInputStream(java.nio.file.Path.of(certificate.certificatePath()));
-                java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-            java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(pem);
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
             java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry("navixy-simulator", cert);
+            store.setCertificateEntry("navixy-simulator", selfSigned().certificate());
             store.store(out, password.toCharArray());
             return file;
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
@@ -311,7 +301,7 @@ public final class NavixySimulator implements AutoCloseable {
         }
     }
 
-    private SelfSignedCertificate selfSigned() {
+    private SimulatorCertificate selfSigned() {
         if (config.selfSigned() == null) {
             throw new IllegalStateException("the simulator was not built with selfSignedTls()");
         }
@@ -814,7 +804,7 @@ public final class NavixySimulator implements AutoCloseable {
                     shape, clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
                     trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), tls, null);
             if (selfSignedTls) {
-                SelfSignedCertificate selfSigned = SelfSignedCertificate.create(SELF_SIGNED_HOST);
+                SimulatorCertificate selfSigned = SimulatorCertificate.create(SELF_SIGNED_HOST);
                 config = config.withTls(selfSigned.keyCertOptions(), selfSigned);
             }
             return new NavixySimulator(config, vertx);

@@ -1,7 +1,6 @@
 package io.github.camelnavixy.simulator;
 
 import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.SelfSignedCertificate;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,9 +16,9 @@ record SimulatorConfig(String host, int port, int fleetSize, Duration tickInterv
         List<String> apiKeys, Map<String, String> accounts, Shape shape, Duration clientHeartbeat,
         Duration serverHeartbeat, long seed, Duration defaultRateLimit, ZoneId userZone, double cityLat,
         double cityLng, boolean trackMessageSizeSupported, Set<Long> blocked, Set<Long> disallowed,
-        KeyCertOptions tls, SelfSignedCertificate selfSigned) {
+        KeyCertOptions tls, SimulatorCertificate selfSigned) {
 
-    SimulatorConfig withTls(KeyCertOptions keyCert, SelfSignedCertificate certificate) {
+    SimulatorConfig withTls(KeyCertOptions keyCert, SimulatorCertificate certificate) {
         return new SimulatorConfig(host, port, fleetSize, tickInterval, simulatedTimePerTick, apiKeys, accounts, shape,
                 clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
                 trackMessageSizeSupported, blocked, disallowed, keyCert, certificate);
