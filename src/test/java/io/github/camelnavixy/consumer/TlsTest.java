@@ -127,6 +127,18 @@ class TlsTest extends SimulatorRouteTestSupport {
     }
 
     @Test
+    void verifiesTheHostNameOfTheLoginServer() throws Exception {
+        context.getRegistry().bind("simTrust", trustingTheSimulator());
+        String byAddress = simulator.baseUrl().replace("localhost", "127.0.0.1");
+        route("navixy:state_batch?login=" + NavixySimulator.DEFAULT_LOGIN + "&password=" + NavixySimulator.DEFAULT_PASSWORD
+                + "&baseUrl=" + byAddress + "&sslContextParameters=#simTrust&" + FAST);
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> lastError() != null);
+        assertThat(lastError()).contains("SSL");
+        assertThat(simulator.connectionsAccepted()).isZero();
+    }
+
+    @Test
     void offersOnlyTheConfiguredCipherSuites() throws Exception {
         SSLContextParameters ssl = trustingTheSimulator();
         CipherSuitesParameters suites = new CipherSuitesParameters();
