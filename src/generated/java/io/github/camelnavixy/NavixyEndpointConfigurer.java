@@ -50,6 +50,16 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pinginterval":
         case "pingInterval": target.getConfiguration().setPingInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxytype":
+        case "proxyType": target.getConfiguration().setProxyType(property(camelContext, io.github.camelnavixy.ProxyType.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, java.time.Duration.class, value)); return true;
         case "reconnectdelay":
@@ -105,6 +115,16 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": return java.lang.String.class;
         case "pinginterval":
         case "pingInterval": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxytype":
+        case "proxyType": return io.github.camelnavixy.ProxyType.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.time.Duration.class;
         case "reconnectdelay":
@@ -161,6 +181,16 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "password": return target.getConfiguration().getPassword();
         case "pinginterval":
         case "pingInterval": return target.getConfiguration().getPingInterval();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxytype":
+        case "proxyType": return target.getConfiguration().getProxyType();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "reconnectdelay":

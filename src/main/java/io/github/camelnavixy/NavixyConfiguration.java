@@ -71,6 +71,17 @@ public class NavixyConfiguration implements Cloneable {
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", defaultValue = "HTTP", enums = "HTTP,SOCKS5")
+    private ProxyType proxyType = ProxyType.HTTP;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyPassword;
+
     public String getEventTypes() {
         return eventTypes;
     }
@@ -303,9 +314,59 @@ public class NavixyConfiguration implements Cloneable {
         return sslContextParameters;
     }
 
-    /** TLS settings for wss and https. Certificates and host names are verified by default. */
+    /**
+     * TLS settings for wss and https: key and trust stores (resources such as classpath: or file: are resolved by the
+     * CamelContext), secureSocketProtocols and cipherSuites. Certificate chain and host name are always verified.
+     * Settings Vert.x cannot take (provider, secureRandom, sessionTimeout, protocol and cipher suite filters) fail the
+     * start with a message saying what to write instead.
+     */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** The proxy to reach Navixy through, for the WebSocket and for user/auth. Needs proxyPort. Default: no proxy. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The port of the proxy (1-65535), e.g. 3128 for an HTTP proxy or 1080 for SOCKS5. Needs proxyHost. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public ProxyType getProxyType() {
+        return proxyType;
+    }
+
+    /** HTTP (a CONNECT tunnel) or SOCKS5. */
+    public void setProxyType(ProxyType proxyType) {
+        this.proxyType = proxyType;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** The user name for the proxy, if it wants one (HTTP: Basic Proxy-Authorization). Needs proxyPassword. */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** The password for proxyUsername. */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
     }
 
     /** A copy for an endpoint, so endpoint options never change the component's defaults. */
@@ -322,7 +383,9 @@ public class NavixyConfiguration implements Cloneable {
     public String toString() {
         return "NavixyConfiguration[eventTypes=" + eventTypes + ", trackers=" + trackers + ", webSocketUrl="
                 + webSocketUrl + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + ", login=" + login
-                + ", password=" + mask(password) + "]";
+                + ", password=" + mask(password) + ", proxyHost=" + proxyHost + ", proxyPort=" + proxyPort
+                + ", proxyType=" + proxyType + ", proxyUsername=" + mask(proxyUsername) + ", proxyPassword="
+                + mask(proxyPassword) + "]";
     }
 
     private static String mask(String secret) {

@@ -9,11 +9,6 @@ import io.github.camelnavixy.client.HashSource;
 import io.github.camelnavixy.client.LoginHashSource;
 import io.github.camelnavixy.client.NavixyConnection;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.TCPSSLOptions;
-import io.vertx.core.net.TrustOptions;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -21,13 +16,9 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509KeyManager;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +45,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
     private HashSource hashSource;
     private ExecutorService worker;
     private Vertx vertx;
+    private VertxTransportOptions transport;
 
     public NavixyConsumer(NavixyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -136,6 +128,8 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        transport = VertxTransportOptions.of(endpoint.getConfiguration(), endpoint.getCamelContext());
+        CleartextWarning.logIfUnencrypted(endpoint);
         worker = newWorker();
         dispatcher = new OrderedDispatcher(worker, endpoint.getConfiguration().getMaxPendingExchanges());
         handOff = new RouteHandOff(this, dispatcher, endpoint.getConfiguration().isSplitBatch());
@@ -202,10 +196,8 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
                 c.getPingInterval(), c.getIdleTimeout(), c.getMaxMessageSize(),
                 HANDSHAKE_WAIT_MILLIS,
                 c.getUnsubscribeTimeout(), endpoint.getZone());
-        WebSocketClientOptions socketOptions = new WebSocketClientOptions();
-        applyTls(socketOptions, c.getSslContextParameters());
-        NavixyConnection created = new NavixyConnection(vertx, socketOptions, settings, endpoint.getPlan(), hashSource(c),
-                handOff, endpoint.getPlan().eventTypesText());
+        NavixyConnection created = new NavixyConnection(vertx, transport.webSocketOptions(), settings, endpoint.getPlan(),
+                hashSource(c), handOff, endpoint.getPlan().eventTypesText());
         connection = created;
         dispatcher.attach(created::applyFlow); // paused before the first read if the route is still behind
         created.start();
@@ -229,35 +221,9 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
         if (c.getApiKey() != null && !c.getApiKey().isBlank()) {
             hashSource = new ApiKeyHashSource(c.getApiKey().trim());
         } else {
-            HttpClientOptions http = new HttpClientOptions();
-            applyTls(http, c.getSslContextParameters());
-            hashSource = new LoginHashSource(vertx, http, ServiceUrls.baseUrl(c.getBaseUrl()), c.getLogin(), c.getPassword());
+            hashSource = new LoginHashSource(vertx, transport.httpOptions(), ServiceUrls.baseUrl(c.getBaseUrl()),
+                    c.getLogin(), c.getPassword());
         }
         return hashSource;
-    }
-
-    /** Hands the key and trust managers of Camel's TLS settings to Vert.x; without them, the JDK defaults verify as usual. */
-    private void applyTls(TCPSSLOptions options, SSLContextParameters ssl) {
-        if (ssl == null) {
-            return;
-        }
-        try {
-            if (ssl.getKeyManagers() != null) {
-                for (KeyManager manager : ssl.getKeyManagers().createKeyManagers()) {
-                    if (manager instanceof X509KeyManager x509) {
-                        options.setKeyCertOptions(KeyCertOptions.wrap(x509));
-                        break;
-                    }
-                }
-            }
-            if (ssl.getTrustManagers() != null) {
-                TrustManager[] managers = ssl.getTrustManagers().createTrustManagers();
-                if (managers.length > 0) {
-                    options.setTrustOptions(TrustOptions.wrap(managers[0]));
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot use the sslContextParameters: " + e.getMessage(), e);
-        }
     }
 }

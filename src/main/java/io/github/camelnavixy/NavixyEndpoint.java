@@ -101,6 +101,7 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
             ServiceUrls.baseUrl(c.getBaseUrl());
         }
         zone = zone(c.getTimeZone());
+        checkProxy(c);
         requirePositive("maxPendingExchanges", c.getMaxPendingExchanges(), "maxPendingExchanges=1000");
         requirePositive("maxMessageSize", c.getMaxMessageSize(), "maxMessageSize=67108864");
         if (c.getReconnectDelay() < MIN_RECONNECT_DELAY_MILLIS) {
@@ -153,6 +154,36 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
         }
         if (password && !login) {
             throw new IllegalArgumentException("password is set without login: add login=<user>, or use apiKey instead");
+        }
+    }
+
+    private static void checkProxy(NavixyConfiguration c) {
+        boolean host = notBlank(c.getProxyHost());
+        Integer port = c.getProxyPort();
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("proxyPort=" + port + " is not a port: write a number from 1 to 65535,"
+                    + " e.g. proxyPort=3128");
+        }
+        if (host && port == null) {
+            throw new IllegalArgumentException("proxyHost is set without proxyPort: add proxyPort=<port>, e.g. proxyPort=3128"
+                    + " for an HTTP proxy or proxyPort=1080 for SOCKS5");
+        }
+        if (!host && port != null) {
+            throw new IllegalArgumentException("proxyPort is set without proxyHost: add proxyHost=<proxy host name>");
+        }
+        boolean user = notBlank(c.getProxyUsername());
+        boolean password = notBlank(c.getProxyPassword());
+        if ((user || password) && !host) {
+            throw new IllegalArgumentException("proxyUsername/proxyPassword are set without a proxy: add proxyHost=<host>"
+                    + "&proxyPort=<port>, or remove them");
+        }
+        if (user != password) {
+            throw new IllegalArgumentException(user
+                    ? "proxyUsername is set without proxyPassword: add proxyPassword=<password>"
+                    : "proxyPassword is set without proxyUsername: add proxyUsername=<user>");
+        }
+        if (host && c.getProxyType() == null) {
+            throw new IllegalArgumentException("proxyType is empty: write proxyType=HTTP or proxyType=SOCKS5");
         }
     }
 

@@ -4,7 +4,11 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
-/** Checks the configured URLs and derives the WebSocket URL from the REST base when none is given. */
+/**
+ * Checks the configured URLs and derives the WebSocket URL from the REST base when none is given. Schemes are
+ * case-insensitive (RFC 3986): every URL leaves here with its scheme in lower case, because Vert.x compares schemes
+ * exactly and would refuse {@code WSS://} on every reconnect attempt.
+ */
 final class ServiceUrls {
 
     private static final Set<String> SCHEMES = Set.of("ws", "wss", "http", "https");
@@ -49,15 +53,17 @@ final class ServiceUrls {
             throw new IllegalArgumentException(option + "='" + url + "' must start with ws://, wss://, http:// or https://,"
                     + " e.g. " + option + "=https://api.eu.navixy.com/v2");
         }
-        return url.trim();
+        String trimmed = url.trim();
+        // lower-case the scheme only: the rest of the URL (path, query) may be case-sensitive
+        return scheme + trimmed.substring(trimmed.indexOf(':'));
     }
 
+    /** Called with a checked URL only, whose scheme is already in lower case. */
     private static String toWebSocketScheme(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("https://")) {
+        if (url.startsWith("https://")) {
             return "wss://" + url.substring("https://".length());
         }
-        if (lower.startsWith("http://")) {
+        if (url.startsWith("http://")) {
             return "ws://" + url.substring("http://".length());
         }
         return url;

@@ -68,4 +68,18 @@ class ArchitectureTest {
         }
         assertThat(violations).as("only the root package (the Camel face) knows Camel").isEmpty();
     }
+
+    @Test
+    void noPackageUsesVertxInternals() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                if (text.contains("io.vertx.core.net.impl") || text.contains("io.vertx.core.impl") || text.contains("io.vertx.core.http.impl")) {
+                    violations.add(MAIN.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
 }

@@ -168,4 +168,64 @@ class EndpointUriValidationTest {
     void neverPrintsThePasswordInARejection() {
         assertThat(rejection("navixy:state?login=me&password=s3cr3tPass")).doesNotContain("s3cr3tPass");
     }
+
+    @Test
+    void acceptsUpperCaseSchemesAndHandsThemOnInLowerCase() {
+        NavixyEndpoint explicit = context.getEndpoint("navixy:state_batch?" + KEY
+                + "&webSocketUrl=WSS://api.example.com/v2/Event/Subscription", NavixyEndpoint.class);
+        assertThat(explicit.getResolvedWebSocketUrl()).isEqualTo("wss://api.example.com/v2/Event/Subscription");
+        NavixyEndpoint derived = context.getEndpoint("navixy:state_batch?" + KEY + "&baseUrl=HTTPS://api.example.com/v2",
+                NavixyEndpoint.class);
+        assertThat(derived.getResolvedWebSocketUrl()).isEqualTo("wss://api.example.com/v2/event/subscription");
+        assertThat(ServiceUrls.baseUrl("Https://api.example.com/v2")).isEqualTo("https://api.example.com/v2");
+    }
+
+    @Test
+    void acceptsAProxy() {
+        NavixyEndpoint endpoint = context.getEndpoint("navixy:state_batch?" + KEY + "&proxyHost=proxy.example.com"
+                + "&proxyPort=1080&proxyType=SOCKS5&proxyUsername=camel&proxyPassword=pr0xyPass", NavixyEndpoint.class);
+        assertThat(endpoint.getConfiguration().getProxyType()).isEqualTo(ProxyType.SOCKS5);
+        assertThat(endpoint.getConfiguration().getProxyPort()).isEqualTo(1080);
+    }
+
+    @Test
+    void rejectsAProxyHostWithoutPort() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&proxyHost=proxy.example.com")).contains("proxyPort=3128");
+    }
+
+    @Test
+    void rejectsAProxyPortWithoutHost() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&proxyPort=3128")).contains("proxyHost=");
+    }
+
+    @Test
+    void rejectsAProxyPortOutOfRange() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&proxyHost=p&proxyPort=70000")).contains("1 to 65535");
+        assertThat(rejection("navixy:state_batch?" + KEY + "&proxyHost=p&proxyPort=0")).contains("1 to 65535");
+    }
+
+    @Test
+    void rejectsProxyCredentialsWithoutAProxy() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&proxyUsername=u&proxyPassword=pr0xyPass"))
+                .contains("proxyHost=").doesNotContain("pr0xyPass");
+    }
+
+    @Test
+    void rejectsAProxyPasswordWithoutUsername() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&proxyHost=p&proxyPort=3128&proxyPassword=pr0xyPass"))
+                .contains("proxyUsername=").doesNotContain("pr0xyPass");
+    }
+
+    @Test
+    void rejectsAnUnknownProxyType() {
+        assertThat(rejection("navixy:state_batch?" + KEY + "&proxyHost=p&proxyPort=3128&proxyType=SOCKS4")).contains("SOCKS4");
+    }
+
+    @Test
+    void masksTheProxyPasswordWhereCamelPrintsTheUri() {
+        NavixyEndpoint endpoint = context.getEndpoint("navixy:state_batch?" + KEY + "&proxyHost=p&proxyPort=3128"
+                + "&proxyUsername=camel&proxyPassword=pr0xyPass", NavixyEndpoint.class);
+        assertThat(endpoint.toString()).doesNotContain("pr0xyPass");
+        assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri())).doesNotContain("pr0xyPass");
+    }
 }

@@ -1,6 +1,6 @@
 package io.github.camelnavixy.simulator;
 
-import io.netty.channel.Channel;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -27,7 +27,7 @@ final class AtmosphereSession {
 
     private final ServerWebSocket ws;
     private final Vertx vertx;
-    private final Channel channel;
+    private final RelayedConnection link;
     private final String id;
     private final boolean handshake;
     private final boolean padding;
@@ -53,12 +53,12 @@ final class AtmosphereSession {
      *                          configured, and then an inbound {@code X} is not swallowed (Atmosphere behaviour)
      * @param serverHeartbeatMs the configured server heartbeat; combined with {@code X-Heartbeat-Server}
      */
-    AtmosphereSession(ServerWebSocket ws, Vertx vertx, Channel channel, AtmosphereParams params,
+    AtmosphereSession(ServerWebSocket ws, Vertx vertx, RelayedConnection link, AtmosphereParams params,
             boolean trackMessageSizeSupported, long clientHeartbeatMs, long serverHeartbeatMs, Faults faults,
             SimulatorStats stats) {
         this.ws = ws;
         this.vertx = vertx;
-        this.channel = channel;
+        this.link = link;
         this.faults = faults;
         this.stats = stats;
         this.clientHeartbeatMs = clientHeartbeatMs;
@@ -224,34 +224,37 @@ final class AtmosphereSession {
 
     // --- faults --------------------------------------------------------------------------------------------------------
 
-    /** Stops sending and reading (so pings go unanswered) until {@link #unsilence()}. */
-    void silence() {
+    /**
+     * Stops sending and reading (so pings go unanswered) until {@link #unsilence()}. The relayed connection holds the
+     * client's bytes; {@code ServerWebSocket.pause()} alone would not do, since Vert.x answers pings before any pause.
+     */
+    Future<Void> silence() {
         if (closed || silent) {
-            return;
+            return Future.succeededFuture();
         }
         silent = true;
         cancelHeartbeat();
         queue.clear();
-        if (channel != null) {
-            channel.config().setAutoRead(false);
-        } else {
-            ws.pause();
-        }
         publishInfo();
+        if (link != null) {
+            return link.silence();
+        }
+        ws.pause();
+        return Future.succeededFuture();
     }
 
-    void unsilence() {
+    Future<Void> unsilence() {
         if (!silent) {
-            return;
+            return Future.succeededFuture();
         }
         silent = false;
-        if (channel != null) {
-            channel.config().setAutoRead(true);
-        } else {
-            ws.resume();
-        }
         scheduleHeartbeat();
         publishInfo();
+        if (link != null) {
+            return link.unsilence();
+        }
+        ws.resume();
+        return Future.succeededFuture();
     }
 
     boolean silent() {
@@ -263,8 +266,8 @@ final class AtmosphereSession {
         if (closed) {
             return;
         }
-        if (channel != null) {
-            NettyAccess.abruptClose(channel);
+        if (link != null) {
+            link.dropAbruptly();
         } else {
             ws.close((short) 1011);
         }

@@ -1,6 +1,5 @@
 package io.github.camelnavixy.simulator;
 
-import io.netty.channel.Channel;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.function.BiConsumer;
@@ -17,13 +16,19 @@ final class FrontDoor {
     private final Faults faults;
     private final SimulatorStats stats;
     private final AuthHandler rest;
-    private final BiConsumer<HttpServerRequest, Channel> upgrade;
+    private final SocketRelay relay;
+    private final BiConsumer<HttpServerRequest, RelayedConnection> upgrade;
 
-    /** @param upgrade turns an accepted upgrade request into a session (given the request and its Netty channel) */
-    FrontDoor(Faults faults, SimulatorStats stats, AuthHandler rest, BiConsumer<HttpServerRequest, Channel> upgrade) {
+    /**
+     * @param relay   finds the relayed TCP connection a request came through
+     * @param upgrade turns an accepted upgrade request into a session (given the request and its relayed connection)
+     */
+    FrontDoor(Faults faults, SimulatorStats stats, AuthHandler rest, SocketRelay relay,
+            BiConsumer<HttpServerRequest, RelayedConnection> upgrade) {
         this.faults = faults;
         this.stats = stats;
         this.rest = rest;
+        this.relay = relay;
         this.upgrade = upgrade;
     }
 
@@ -55,18 +60,18 @@ final class FrontDoor {
             request.response().setStatusCode(503).end("Service Unavailable");
             return;
         }
-        Channel channel = NettyAccess.channel(request.connection());
+        RelayedConnection link = relay.connectionFrom(request.connection().remoteAddress());
         if (refusal == Faults.Refusal.ACCEPT_THEN_DROP) {
             stats.refused.incrementAndGet();
-            request.toWebSocket().onSuccess(ws -> {
-                if (channel != null) {
-                    NettyAccess.abruptClose(channel);
-                } else {
-                    ws.close((short) 1011);
-                }
-            });
+            if (link != null) {
+                // the 101 answer still reaches the client, then TCP closes without a close frame
+                link.dropAfterNextServerOutput();
+                request.toWebSocket();
+            } else {
+                request.toWebSocket().onSuccess(ws -> ws.close((short) 1011));
+            }
             return;
         }
-        upgrade.accept(request, channel);
+        upgrade.accept(request, link);
     }
 }

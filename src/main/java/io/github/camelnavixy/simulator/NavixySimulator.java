@@ -2,7 +2,6 @@ package io.github.camelnavixy.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.channel.Channel;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,6 +9,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +71,10 @@ public final class NavixySimulator implements AutoCloseable {
     private final EventPump pump;
     private final NavixyProtocol protocol;
     private final FrontDoor frontDoor;
+    private final SocketRelay relay;
 
     private volatile Context context;
+    /** Serves HTTP and WebSocket on an ephemeral loopback port, behind the relay that owns the public port. */
     private volatile HttpServer server;
     private volatile int port;
     private volatile boolean paused;
@@ -94,7 +97,8 @@ public final class NavixySimulator implements AutoCloseable {
                 config.defaultRateLimit());
         AuthHandler rest = new AuthHandler(mapper, credentials, fleet,
                 hashes -> protocol.logout(hub, hashes, "session closed"), faults, stats);
-        this.frontDoor = new FrontDoor(faults, stats, rest, this::upgrade);
+        this.relay = new SocketRelay(this.vertx);
+        this.frontDoor = new FrontDoor(faults, stats, rest, relay, this::upgrade);
     }
 
     public static Builder builder() {
@@ -131,20 +135,26 @@ public final class NavixySimulator implements AutoCloseable {
     }
 
     private Future<Void> listen() {
+        Future<HttpServer> internal = server != null ? Future.succeededFuture(server) : listenInternally();
+        return internal.compose(http -> relay.listen(config.host(), port, http.actualPort())).map(bound -> {
+            port = bound;
+            return null;
+        });
+    }
+
+    private Future<HttpServer> listenInternally() {
         HttpServerOptions options = new HttpServerOptions()
-                .setHost(config.host())
-                .setPort(port)
-                .setReuseAddress(true)
+                .setHost("127.0.0.1")
+                .setPort(0)
                 .setMaxWebSocketFrameSize(1 << 20)
                 .setMaxWebSocketMessageSize(16 << 20)
                 .setWebSocketClosingTimeout(2);
+        if (config.tls() != null) {
+            options.setSsl(true).setKeyCertOptions(config.tls());
+        }
         HttpServer s = vertx.createHttpServer(options).requestHandler(frontDoor::handle)
                 .exceptionHandler(e -> LOG.debug("connection error: {}", e.toString()));
-        return s.listen().map(bound -> {
-            server = bound;
-            port = bound.actualPort();
-            return null;
-        });
+        return s.listen().onSuccess(bound -> server = bound);
     }
 
     /** Checks for expired sessions four times per lifetime, between every 20 ms and every second. */
@@ -168,10 +178,10 @@ public final class NavixySimulator implements AutoCloseable {
         }
     }
 
-    private void upgrade(HttpServerRequest request, Channel channel) {
+    private void upgrade(HttpServerRequest request, RelayedConnection link) {
         AtmosphereParams params = AtmosphereParams.of(request);
         request.toWebSocket().onSuccess(ws -> {
-            AtmosphereSession session = new AtmosphereSession(ws, vertx, channel, params,
+            AtmosphereSession session = new AtmosphereSession(ws, vertx, link, params,
                     config.trackMessageSizeSupported(), config.clientHeartbeat().toMillis(),
                     config.serverHeartbeat().toMillis(), faults, stats);
             session.onRequest(protocol::handle);
@@ -225,7 +235,8 @@ public final class NavixySimulator implements AutoCloseable {
             hub.forEach(AtmosphereSession::dropAbruptly);
             HttpServer s = server;
             server = null;
-            (s == null ? Future.<Void>succeededFuture() : s.close()).onComplete(ar -> promise.complete());
+            relay.shutdown().eventually(() -> s == null ? Future.<Void>succeededFuture() : s.close())
+                    .onComplete(ar -> promise.complete());
         });
         return promise.future();
     }
@@ -239,10 +250,8 @@ public final class NavixySimulator implements AutoCloseable {
     public Future<Void> restart(Duration downtime) {
         return onLoop(() -> {
             hub.forEach(AtmosphereSession::dropAbruptly);
-            HttpServer s = server;
-            server = null;
-            Future<Void> closed = s == null ? Future.succeededFuture() : s.close();
-            return closed.compose(v -> {
+            // the relay owns the public port: unbinding it, with every connection dropped, is the restart
+            return relay.close().compose(v -> {
                 Promise<Void> wait = Promise.promise();
                 vertx.setTimer(Math.max(1, downtime.toMillis()), t -> wait.complete());
                 return wait.future();
@@ -260,14 +269,62 @@ public final class NavixySimulator implements AutoCloseable {
         return config.host();
     }
 
-    /** {@code http://127.0.0.1:<port>/v2}, the REST base URL (the component's {@code baseUrl}). */
+    /**
+     * {@code http://127.0.0.1:<port>/v2}, the REST base URL (the component's {@code baseUrl}); with TLS
+     * {@code https://}, and with {@link Builder#selfSignedTls()} the host is {@code localhost}, the name in the
+     * certificate.
+     */
     public String baseUrl() {
-        return "http://" + config.host() + ":" + port + "/v2";
+        return (tls() ? "https://" : "http://") + urlHost() + ":" + port + "/v2";
     }
 
-    /** {@code ws://127.0.0.1:<port>/v2/event/subscription}. */
+    /** {@code ws://127.0.0.1:<port>/v2/event/subscription}; with TLS {@code wss://} (host as in {@link #baseUrl()}). */
     public String webSocketUrl() {
-        return "ws://" + config.host() + ":" + port + FrontDoor.WS_PATH;
+        return (tls() ? "wss://" : "ws://") + urlHost() + ":" + port + FrontDoor.WS_PATH;
+    }
+
+    /** Whether the simulator serves wss and https. */
+    public boolean tls() {
+        return config.tls() != null;
+    }
+
+    private String urlHost() {
+        return config.selfSigned() != null ? Builder.SELF_SIGNED_HOST : config.host();
+    }
+
+    /**
+     * Trust material for Vert.x clients of a simulator built with {@link Builder#selfSignedTls()}: its certificate.
+     *
+     * @throws IllegalStateException when the simulator has no self-signed certificate
+     */
+    public TrustOptions trustOptions() {
+        return selfSigned().trustOptions();
+    }
+
+    /**
+     * Writes the self-signed certificate into a PKCS12 trust store at {@code file}, protected by {@code password}, for
+     * clients configured with a key store file (such as Camel's {@code KeyStoreParameters}).
+     *
+     * @return {@code file}
+     * @throws IllegalStateException when the simulator has no self-signed certificate
+     */
+    public java.nio.file.Path writeTrustStore(java.nio.file.Path file, String password) {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("navixy-simulator", selfSigned().certificate());
+            store.store(out, password.toCharArray());
+            return file;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the trust store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SimulatorCertificate selfSigned() {
+        if (config.selfSigned() == null) {
+            throw new IllegalStateException("the simulator was not built with selfSignedTls()");
+        }
+        return config.selfSigned();
     }
 
     /** The first configured API key ({@link #DEFAULT_API_KEY} unless the builder named others). */
@@ -431,16 +488,17 @@ public final class NavixySimulator implements AutoCloseable {
 
     /**
      * The open sockets hang: nothing is sent any more (no events, no heartbeats) and nothing is read, so client
-     * pings get no pong and a client close frame gets no answer. Implemented by turning Netty's {@code autoRead} off
-     * (see {@code NettyAccess}); connections opened later are not affected. Yields the number of sockets silenced.
+     * pings get no pong and a client close frame gets no answer. Implemented in the TCP relay in front of the
+     * server, which stops reading both sides (see {@code RelayedConnection}); connections opened later are not
+     * affected. Yields the number of sockets silenced.
      */
     public Future<Integer> silenceConnections() {
-        return onLoop(() -> Future.succeededFuture(hub.forEach(AtmosphereSession::silence)));
+        return onLoop(() -> onEverySession(AtmosphereSession::silence));
     }
 
     /** Ends {@link #silenceConnections()}: reading resumes (queued pings/close frames are processed then). */
     public Future<Integer> endSilence() {
-        return onLoop(() -> Future.succeededFuture(hub.forEach(AtmosphereSession::unsilence)));
+        return onLoop(() -> onEverySession(AtmosphereSession::unsilence));
     }
 
     /** The next {@code count} subscribe actions get an error response with {@code code} (e.g. 3, 4, 6, 15). */
@@ -555,6 +613,13 @@ public final class NavixySimulator implements AutoCloseable {
 
     // --- plumbing ------------------------------------------------------------------------------------------------------
 
+    /** Runs {@code action} on every open session; completes, with their number, when all of them are done. */
+    private Future<Integer> onEverySession(java.util.function.Function<AtmosphereSession, Future<Void>> action) {
+        List<Future<Void>> done = new ArrayList<>();
+        int count = hub.forEach(s -> done.add(action.apply(s)));
+        return Future.all(done).map(all -> count);
+    }
+
     private <T> Future<T> onLoop(Supplier<Future<T>> action) {
         Context ctx = context;
         if (ctx == null) {
@@ -633,8 +698,32 @@ public final class NavixySimulator implements AutoCloseable {
         private final Set<Long> disallowed = new LinkedHashSet<>();
         private Duration sessionLifetime = Duration.ofDays(30);
         private Vertx vertx;
+        private KeyCertOptions tls;
+        private boolean selfSignedTls;
+
+        /** The host name in the certificate {@link #selfSignedTls()} makes, and so in the simulator's URLs. */
+        static final String SELF_SIGNED_HOST = "localhost";
 
         private Builder() {
+        }
+
+        /** Serve wss and https with this certificate and key (TLS ends at the simulator's HTTP server). */
+        public Builder tls(KeyCertOptions keyCert) {
+            this.tls = keyCert;
+            this.selfSignedTls = false;
+            return this;
+        }
+
+        /**
+         * Serve wss and https with a certificate made up for {@code localhost} and signed by itself: clients refuse it
+         * unless they trust it ({@link NavixySimulator#trustOptions()}, {@link NavixySimulator#writeTrustStore}). The
+         * URLs then name {@code localhost}, so host name verification can pass; the simulator still binds
+         * {@link #host(String)}.
+         */
+        public Builder selfSignedTls() {
+            this.tls = null;
+            this.selfSignedTls = true;
+            return this;
         }
 
         public Builder host(String host) {
@@ -771,7 +860,11 @@ public final class NavixySimulator implements AutoCloseable {
                     apiKeys.isEmpty() ? List.of(DEFAULT_API_KEY) : List.copyOf(apiKeys),
                     accounts.isEmpty() ? Map.of(DEFAULT_LOGIN, DEFAULT_PASSWORD) : Map.copyOf(accounts),
                     shape, clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
-                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), sessionLifetime);
+                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), sessionLifetime, tls, null);
+            if (selfSignedTls) {
+                SimulatorCertificate selfSigned = SimulatorCertificate.create(SELF_SIGNED_HOST);
+                config = config.withTls(selfSigned.keyCertOptions(), selfSigned);
+            }
             return new NavixySimulator(config, vertx);
         }
     }

@@ -4,6 +4,7 @@ import io.github.camelnavixy.NavixyComponent;
 import io.github.camelnavixy.NavixyEndpoint;
 import io.github.camelnavixy.model.TrackerState;
 import io.github.camelnavixy.simulator.NavixySimulator;
+import io.github.camelnavixy.support.ConnectProxy;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.Main;
@@ -81,5 +82,22 @@ class CamelMainConfigurationTest {
         assertThat(main.getCamelContext().getComponent("navixy", NavixyComponent.class).getConfiguration().getRateLimit())
                 .isEqualTo(Duration.ofSeconds(1));
         org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> simulator.activeSubscriptions() >= 1);
+    }
+
+    @Test
+    void aProxySetOnTheComponentCarriesEveryEndpoint() throws Exception {
+        try (ConnectProxy proxy = ConnectProxy.withCredentials("camel", "pr0xy-s3cret")) {
+            startMain("navixy:state_batch", "proxyHost", "127.0.0.1", "proxyPort", String.valueOf(proxy.port()),
+                    "proxyType", "HTTP", "proxyUsername", "camel", "proxyPassword", "pr0xy-s3cret");
+
+            NavixyEndpoint endpoint = (NavixyEndpoint) main.getCamelContext().getRoute("navixy").getEndpoint();
+            assertThat(endpoint.getConfiguration().getProxyPort()).isEqualTo(proxy.port());
+            MockEndpoint states = main.getCamelContext().getEndpoint("mock:states", MockEndpoint.class);
+            states.expectedMinimumMessageCount(1);
+            states.assertIsSatisfied(10_000);
+            assertThat(proxy.tunnels()).containsExactly("127.0.0.1:" + simulator.port());
+            main.stop();
+            main = null;
+        }
     }
 }

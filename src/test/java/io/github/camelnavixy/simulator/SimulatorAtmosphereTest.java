@@ -1,8 +1,8 @@
 package io.github.camelnavixy.simulator;
 
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,18 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Atmosphere framing: handshake, version check, padding, heartbeats both ways. */
 class SimulatorAtmosphereTest {
 
-    static Vertx vertx;
-    static NavixySimulator sim;
+    Vertx vertx;
+    NavixySimulator sim;
 
-    @BeforeAll
-    static void start() {
+    /** A fresh simulator for every test: faults, silences and counters never leak into the next one. */
+    @BeforeEach
+    void start() {
         vertx = Vertx.vertx();
         sim = NavixySimulator.builder().tickInterval(Duration.ofMillis(100))
                 .serverHeartbeat(Duration.ofMillis(300)).build().start();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         sim.close();
         vertx.close();
     }

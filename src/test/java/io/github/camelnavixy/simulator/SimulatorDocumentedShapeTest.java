@@ -2,8 +2,8 @@ package io.github.camelnavixy.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,18 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The same requests answered in the documented shapes. */
 class SimulatorDocumentedShapeTest {
 
-    static Vertx vertx;
-    static NavixySimulator sim;
+    Vertx vertx;
+    NavixySimulator sim;
 
-    @BeforeAll
-    static void start() {
+    /** A fresh simulator for every test: faults, silences and counters never leak into the next one. */
+    @BeforeEach
+    void start() {
         vertx = Vertx.vertx();
         sim = NavixySimulator.builder().shape(Shape.DOCUMENTED).tickInterval(Duration.ofMillis(50)).fleetSize(3)
                 .build().start();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         sim.close();
         vertx.close();
     }

@@ -2,9 +2,8 @@ package io.github.camelnavixy.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,23 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Injected faults as a client sees them. */
 class SimulatorFaultsTest {
 
-    static Vertx vertx;
-    static NavixySimulator sim;
+    Vertx vertx;
+    NavixySimulator sim;
 
-    @BeforeAll
-    static void start() {
+    /** A fresh simulator for every test: faults, silences and counters never leak into the next one. */
+    @BeforeEach
+    void start() {
         vertx = Vertx.vertx();
         sim = NavixySimulator.builder().tickInterval(Duration.ofMillis(50)).serverHeartbeat(Duration.ofMillis(200))
                 .build().start();
     }
 
     @AfterEach
-    void clear() {
-        sim.clearFaults();
-    }
-
-    @AfterAll
-    static void stop() {
+    void stop() {
         sim.close();
         vertx.close();
     }

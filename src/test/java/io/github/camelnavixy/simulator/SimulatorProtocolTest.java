@@ -2,8 +2,8 @@ package io.github.camelnavixy.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,19 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Subscribe/unsubscribe, responses, snapshots and events in the observed shape. */
 class SimulatorProtocolTest {
 
-    static Vertx vertx;
-    static NavixySimulator sim;
+    Vertx vertx;
+    NavixySimulator sim;
     static final String KEY = NavixySimulator.DEFAULT_API_KEY;
 
-    @BeforeAll
-    static void start() {
+    /** A fresh simulator for every test: faults, silences and counters never leak into the next one. */
+    @BeforeEach
+    void start() {
         vertx = Vertx.vertx();
         sim = NavixySimulator.builder().tickInterval(Duration.ofMillis(50)).blocked(1003L).disallowed(1004L)
                 .build().start();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         sim.close();
         vertx.close();
     }

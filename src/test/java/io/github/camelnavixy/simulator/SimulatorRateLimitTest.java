@@ -1,8 +1,8 @@
 package io.github.camelnavixy.simulator;
 
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,17 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Batches never come faster than the subscription's rate_limit, and carry only trackers that changed. */
 class SimulatorRateLimitTest {
 
-    static Vertx vertx;
-    static NavixySimulator sim;
+    Vertx vertx;
+    NavixySimulator sim;
 
-    @BeforeAll
-    static void start() {
+    /** A fresh simulator for every test: faults, silences and counters never leak into the next one. */
+    @BeforeEach
+    void start() {
         vertx = Vertx.vertx();
         sim = NavixySimulator.builder().tickInterval(Duration.ofMillis(20)).build().start();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         sim.close();
         vertx.close();
     }
