@@ -1,5 +1,6 @@
 package io.github.camelnavixy.springboot;
 
+import io.github.camelnavixy.ProxyType;
 import io.github.camelnavixy.NavixyConfiguration;
 import io.github.camelnavixy.subscription.StateFormat;
 import io.vertx.core.Vertx;
@@ -97,22 +98,25 @@ public class NavixyComponentProperties {
     private String password;
     /** The period of WebSocket pings that prove the link is alive; 0 = no pings. */
     private Duration pingInterval;
-    /** The HTTP CONNECT or SOCKS proxy host for the WebSocket and REST connections. */
+    /** The proxy to reach Navixy through, for the WebSocket and for user/auth. Needs proxyPort. Default: no proxy. */
     private String proxyHost;
-    /** The proxy port. */
+    /** The port of the proxy (1-65535), e.g. 3128 for an HTTP proxy or 1080 for SOCKS5. Needs proxyHost. */
     private Integer proxyPort;
-    /** The proxy protocol: HTTP, SOCKS4 or SOCKS5. */
-    private String proxyType;
-    /** The user name for the proxy, if it requires authentication. */
+    /** HTTP (a CONNECT tunnel) or SOCKS5. */
+    private ProxyType proxyType;
+    /** The user name for the proxy, if it wants one (HTTP: Basic Proxy-Authorization). Needs proxyPassword. */
     private String proxyUsername;
-    /** The password for the proxy user. */
+    /** The password for proxyUsername. */
     private String proxyPassword;
     /**
-     * The batching timespan for state_batch, readings_batch and iot_monitor (5s, 1m, PT5S, 5000). Default: the
-     * server's.
+     * The batching timespan for state_batch, readings_batch and iot_monitor, in whole seconds (5s, 1m, PT5S, 5000);
+     * sent as 5s. When not set, the server's default applies.
      */
     private Duration rateLimit;
-    /** The first reconnect delay; it doubles with every failed attempt up to reconnectMaxDelay, with jitter. */
+    /**
+     * The first reconnect delay, at least 100ms; it doubles with every failed attempt up to reconnectMaxDelay, with
+     * jitter. Failures are forgotten once a subscription has lasted max(30s, reconnectMaxDelay).
+     */
     private Duration reconnectDelay;
     /** How many consecutive failed attempts before giving up; -1 = retry forever. */
     private Integer reconnectMaxAttempts;
@@ -126,8 +130,10 @@ public class NavixyComponentProperties {
     /** One Exchange per item of a batch event; false: one Exchange per event with a List body. */
     private Boolean splitBatch;
     /**
-     * TLS settings for wss and https. Certificates and host names are verified by default. A reference to a bean of
-     * the application: #bean:name.
+     * TLS settings for wss and https: key and trust stores (resources such as classpath: or file: are resolved by the
+     * CamelContext), secureSocketProtocols and cipherSuites. Certificate chain and host name are always verified.
+     * Settings Vert.x cannot take (provider, secureRandom, sessionTimeout, protocol and cipher suite filters) fail the
+     * start with a message saying what to write instead. A reference to a bean of the application: #bean:name.
      */
     private SSLContextParameters sslContextParameters;
     /**
@@ -310,11 +316,11 @@ public class NavixyComponentProperties {
         this.proxyPort = proxyPort;
     }
 
-    public String getProxyType() {
+    public ProxyType getProxyType() {
         return proxyType;
     }
 
-    public void setProxyType(String proxyType) {
+    public void setProxyType(ProxyType proxyType) {
         this.proxyType = proxyType;
     }
 
