@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * A frame that cannot be understood: broken JSON, JSON that is not an object, an unknown {@code type}. The message
- * says why and shows the start of the frame (never a {@code hash} value), so the route's error handling can log it
- * and the stream can go on.
+ * A frame, or one part of it, that cannot be understood: broken JSON, JSON that is not an object, an unknown
+ * {@code type}, a batch item that does not fit the model. The message says why and shows the start of the frame or
+ * item (never a {@code hash} value, control characters replaced as {@link ServerText} does), so the route's error
+ * handling can log it and the stream can go on.
  */
 public class MalformedFrameException extends RuntimeException {
 
@@ -19,9 +20,20 @@ public class MalformedFrameException extends RuntimeException {
 
     private final String reason;
 
+    /** Longest reason kept; reasons quote server text, which is cut well before this. */
+    private static final int REASON_LENGTH = 400;
+
     public MalformedFrameException(String reason, String excerpt, Throwable cause) {
-        super(reason + ": " + excerpt, cause);
-        this.reason = reason;
+        super(ServerText.safe(reason, REASON_LENGTH) + ": " + printable(excerpt), cause);
+        this.reason = ServerText.safe(reason, REASON_LENGTH);
+    }
+
+    /** Line breaks and tabs of (pretty-printed) JSON become spaces, other control characters {@code ?}. */
+    private static String printable(String excerpt) {
+        if (excerpt == null) {
+            return null;
+        }
+        return ServerText.safe(excerpt.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), excerpt.length());
     }
 
     /** Why the frame was rejected, without the frame text. */
