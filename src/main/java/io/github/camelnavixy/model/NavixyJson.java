@@ -31,7 +31,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * <li>number length {@value #MAX_NUMBER_LENGTH} characters: real numbers are ids and doubles of at most 20;</li>
  * <li>field name length {@value #MAX_NAME_LENGTH} characters: real names are snake_case words and tracker ids.</li>
  * </ul>
- * Beyond a limit Jackson throws a {@code StreamConstraintsException} and the whole message is malformed.
+ * Beyond a limit Jackson throws a {@code StreamConstraintsException} and the whole message is malformed. Jackson
+ * counts the document length as it loads input from a stream or reader; a caller that holds the whole document in
+ * memory (a byte array, a short String) checks its length itself, as {@code MessageDecoder} does.
  */
 public final class NavixyJson {
 

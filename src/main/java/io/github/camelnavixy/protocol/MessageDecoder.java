@@ -175,10 +175,11 @@ public final class MessageDecoder {
             return envelope(p, start, end);
         } catch (BadFrame e) {
             throw malformed(e.getMessage(), null);
-        } catch (StreamConstraintsException e) {
-            throw malformed("message over a JSON limit (" + e.getOriginalMessage() + ")", e);
         } catch (JacksonException e) {
-            throw malformed("invalid JSON (" + e.getOriginalMessage() + ")", e);
+            StreamConstraintsException limit = limitIn(e);
+            throw limit != null
+                    ? malformed("message over a JSON limit (" + limit.getOriginalMessage() + ")", e)
+                    : malformed("invalid JSON (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw malformed("unreadable frame (" + e.getMessage() + ")", e);
         }
@@ -342,6 +343,16 @@ public final class MessageDecoder {
             p.skipChildren();
         }
         return out;
+    }
+
+    /** The exceeded limit behind a failure, also when binding wrapped it. */
+    private static StreamConstraintsException limitIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
     }
 
     private MalformedFrameException malformed(String reason, Throwable cause) {
