@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * {@code type}, a batch item that does not fit the model. The message says why and shows the start of the frame or
  * item (never a {@code hash} value, control characters replaced as {@link ServerText} does), so the route's error
  * handling can log it and the stream can go on.
+ * <p>
+ * It carries no stack trace of its own: it reports bad data, not a fault of the code, and would always point into the
+ * decoder; a hostile server could otherwise make every bad item pay for one.
  */
 public class MalformedFrameException extends RuntimeException {
 
@@ -18,13 +21,13 @@ public class MalformedFrameException extends RuntimeException {
 
     private static final Pattern HASH = Pattern.compile("(\"hash\"\\s*:\\s*\")[^\"]*(\"|$)");
 
-    private final String reason;
-
     /** Longest reason kept; reasons quote server text, which is cut well before this. */
     private static final int REASON_LENGTH = 400;
 
+    private final String reason;
+
     public MalformedFrameException(String reason, String excerpt, Throwable cause) {
-        super(ServerText.safe(reason, REASON_LENGTH) + ": " + printable(excerpt), cause);
+        super(ServerText.safe(reason, REASON_LENGTH) + ": " + printable(excerpt), cause, true, false);
         this.reason = ServerText.safe(reason, REASON_LENGTH);
     }
 
