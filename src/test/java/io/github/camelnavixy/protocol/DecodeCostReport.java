@@ -25,11 +25,14 @@ public final class DecodeCostReport {
         report("hostile one item with distinct unknown fields", oneWideItem(hostileSize), -1);
     }
 
-    /** A state_batch whose array repeats one item until the frame has about {@code size} bytes. */
+    /**
+     * A state_batch whose array repeats one item until the frame has about {@code size} bytes, or the default item cap
+     * is reached (beyond it the message is refused, and costs nothing to hold).
+     */
     static byte[] batchOf(String item, int size) {
         StringBuilder b = new StringBuilder(size + 64).append("{\"type\":\"event\",\"event\":\"state_batch\",\"data\":[");
         String sep = "";
-        while (b.length() + item.length() + 3 < size) {
+        for (int n = 0; n < MessageDecoder.DEFAULT_MAX_ITEMS && b.length() + item.length() + 3 < size; n++) {
             b.append(sep).append(item);
             sep = ",";
         }
@@ -76,9 +79,10 @@ public final class DecodeCostReport {
         }
         long retained = (usedAfterGc() - before) / held;
         int count = itemCount(keep[0]);
-        System.out.printf("%-48s %8d wire bytes %7d items  %9.1f us/frame %7.3f us/item (CPU)  alloc %6.2f B/B  retained %6.2f B/B%n",
+        System.out.printf("%-48s %8d wire bytes %7d items  %9.1f us/frame %7.3f us/item (CPU)  alloc %6.2f B/B"
+                          + "  retained %6.2f B/B = %6.1f MB%n",
                 name, frame.length, count, nanosPerFrame / 1000.0, count == 0 ? 0 : nanosPerFrame / 1000.0 / count,
-                (double) allocated / frame.length, (double) retained / frame.length);
+                (double) allocated / frame.length, (double) retained / frame.length, retained / 1e6);
         if (last == null || keep[held - 1] == null) {
             throw new IllegalStateException();
         }
