@@ -2,6 +2,7 @@ package io.github.camelnavixy.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelnavixy.model.NavixyJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelnavixy.protocol.ServerText;
 import io.vertx.core.Future;
@@ -31,7 +32,8 @@ public final class LoginHashSource implements HashSource {
     /** Largest {@code user/auth} or {@code user/session/renew} answer read; a session answer is under 200 bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Server JSON, read within the same limits as the feed (nesting, string and number lengths) and the body cap. */
+    private static final ObjectMapper MAPPER = NavixyJson.newServerMapper(MAX_BODY_BYTES);
 
     private final Vertx vertx;
     private final HttpClient http;

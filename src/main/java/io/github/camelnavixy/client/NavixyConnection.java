@@ -92,7 +92,7 @@ public final class NavixyConnection {
         this.hashSource = hashSource;
         this.listener = listener;
         this.name = name;
-        this.decoder = new MessageDecoder(settings.zone());
+        this.decoder = new MessageDecoder(settings.zone(), settings.maxMessageSize());
         this.renewal = new SessionRenewal(vertx, hashSource, settings.sessionRenewMillis(), () -> !stoppingOrDone(),
                 this::onSessionHash, this::onRenewalFailed);
         this.socketOptions = new WebSocketClientOptions(clientOptions)

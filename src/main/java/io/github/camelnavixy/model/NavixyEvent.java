@@ -19,7 +19,8 @@ import java.util.List;
  * <li>any other name: one {@code String}, the raw JSON text of the whole frame.</li>
  * </ul>
  * Batch items are typed by their own {@code type}, not by the event name (a documented sample labels readings as
- * {@code state_batch}), so a batch may hold any of these item types.
+ * {@code state_batch}), so a batch may hold any of these item types, and an {@link UnknownItem} for an item whose
+ * {@code type} this client does not know. Items that could not be read are left out (the decoder reports them).
  *
  * @param name     the server's {@code event} field, verbatim
  * @param userTime the {@code user_time} field, when sent

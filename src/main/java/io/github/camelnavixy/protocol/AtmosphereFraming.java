@@ -7,9 +7,6 @@ package io.github.camelnavixy.protocol;
  */
 public final class AtmosphereFraming {
 
-    /** Client heartbeat interval assumed when no handshake tells otherwise (Navixy sends 30000). */
-    public static final long DEFAULT_HEARTBEAT_INTERVAL_MILLIS = 30_000L;
-
     /** Heartbeat text assumed when no handshake tells otherwise. */
     public static final String DEFAULT_PADDING = "X";
 
@@ -24,6 +21,8 @@ public final class AtmosphereFraming {
             + "&X-atmo-protocol=true";
 
     private static final char DELIMITER = '|';
+    /** A length prefix has at most this many digits (Atmosphere writes an int). */
+    private static final int MAX_PREFIX_DIGITS = 9;
 
     private AtmosphereFraming() {
     }
@@ -57,7 +56,7 @@ public final class AtmosphereFraming {
         if (frame == null) {
             return null;
         }
-        String text = stripLengthPrefix(frame.strip());
+        String text = stripLengthPrefix(trim(frame));
         if (text.isEmpty() || text.charAt(0) == '{') {
             return null;
         }
@@ -83,17 +82,60 @@ public final class AtmosphereFraming {
     }
 
     /**
-     * Removes an Atmosphere message-length prefix ({@code <len>|}, len counted in UTF-16 units) when the number
+     * Removes one Atmosphere message-length prefix ({@code <len>|}, len counted in UTF-16 units) when the number
      * matches the rest of the frame exactly; otherwise returns the text unchanged. The exact match keeps a handshake
-     * whose first part happens to be numeric intact.
+     * whose first part happens to be numeric intact. Only one prefix is removed: Atmosphere never nests them.
      */
     public static String stripLengthPrefix(String text) {
         int bar = text.indexOf(DELIMITER);
-        if (bar <= 0 || bar > 9) {
+        if (bar <= 0 || bar > MAX_PREFIX_DIGITS) {
             return text;
         }
         long len = parseNonNegative(text.substring(0, bar));
         return len == text.length() - bar - 1 ? text.substring(bar + 1) : text;
+    }
+
+    /**
+     * Where the JSON of a length-prefixed frame starts: {@code utf8[from, end)} is {@code <digits>|}, optional
+     * whitespace, then {@code {} or {@code [}. The number is not checked against the length (it counts UTF-16 units,
+     * and a JSON payload is read as JSON anyway); only this one prefix is looked at.
+     *
+     * @return the index of the {@code {} or {@code [}, or {@code -1} when the bytes are not a prefixed JSON frame
+     */
+    static int prefixedJsonStart(byte[] utf8, int from, int end) {
+        int i = from;
+        while (i < end && i - from < MAX_PREFIX_DIGITS && utf8[i] >= '0' && utf8[i] <= '9') {
+            i++;
+        }
+        if (i == from || i == end || utf8[i] != DELIMITER) {
+            return -1;
+        }
+        i++;
+        while (i < end && isSpace(utf8[i])) {
+            i++;
+        }
+        return i < end && (utf8[i] == '{' || utf8[i] == '[') ? i : -1;
+    }
+
+    /**
+     * The one definition of blank used for every frame, bytes or text: JSON's insignificant whitespace (space, tab,
+     * line feed, carriage return). Atmosphere pads with spaces; anything else is content.
+     */
+    static boolean isSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** The text without leading and trailing {@linkplain #isSpace(int) whitespace}. */
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
     }
 
     private static long parseNonNegative(String s) {

@@ -5,35 +5,29 @@ import io.github.camelnavixy.model.LifecycleChange;
 import io.github.camelnavixy.model.TrackerReadings;
 import io.github.camelnavixy.model.TrackerState;
 
-/** The kinds of item an event's {@code data} can hold, with the item {@code type} names that announce them. */
+/** The kinds of item an event's {@code data} can hold. */
 enum ItemKind {
-    STATE(TrackerState.class, "source_state_event"),
-    READINGS(TrackerReadings.class, "readings_event"),
-    LIFECYCLE(LifecycleChange.class, "lifecycle_event"),
-    IOT(IotLastValues.class, null);
+    STATE(TrackerState.class),
+    READINGS(TrackerReadings.class),
+    LIFECYCLE(LifecycleChange.class),
+    IOT(IotLastValues.class);
 
     final Class<?> type;
-    final String itemType;
 
-    ItemKind(Class<?> type, String itemType) {
+    ItemKind(Class<?> type) {
         this.type = type;
-        this.itemType = itemType;
     }
 
-    /** The kind an item's own {@code type} names; {@link BadFrame} for a type this client does not know. */
+    /** The kind an item's own {@code type} names; {@code null} for a type this client does not know. */
     static ItemKind ofItemType(String itemType) {
-        if (itemType != null) {
-            switch (itemType) {
-                case "source_state_event":
-                    return STATE;
-                case "readings_event":
-                    return READINGS;
-                case "lifecycle_event":
-                    return LIFECYCLE;
-                default:
-                    break;
-            }
+        if (itemType == null) {
+            return null;
         }
-        throw new BadFrame("unknown batch item type '" + itemType + "'");
+        return switch (itemType) {
+            case "source_state_event" -> STATE;
+            case "readings_event" -> READINGS;
+            case "lifecycle_event" -> LIFECYCLE;
+            default -> null;
+        };
     }
 }

@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * A frame that cannot be understood: broken JSON, JSON that is not an object, an unknown {@code type}. The message
- * says why and shows the start of the frame (never a {@code hash} value), so the route's error handling can log it
- * and the stream can go on.
+ * A frame, or one part of it, that cannot be understood: broken JSON, JSON that is not an object, an unknown
+ * {@code type}, a batch item that does not fit the model. The message says why and shows the start of the frame or
+ * item (never a {@code hash} value, control characters replaced as {@link ServerText} does), so the route's error
+ * handling can log it and the stream can go on.
+ * <p>
+ * It carries no stack trace of its own: it reports bad data, not a fault of the code, and would always point into the
+ * decoder; a hostile server could otherwise make every bad item pay for one.
  */
 public class MalformedFrameException extends RuntimeException {
 
@@ -17,11 +21,22 @@ public class MalformedFrameException extends RuntimeException {
 
     private static final Pattern HASH = Pattern.compile("(\"hash\"\\s*:\\s*\")[^\"]*(\"|$)");
 
+    /** Longest reason kept; reasons quote server text, which is cut well before this. */
+    private static final int REASON_LENGTH = 400;
+
     private final String reason;
 
     public MalformedFrameException(String reason, String excerpt, Throwable cause) {
-        super(reason + ": " + excerpt, cause);
-        this.reason = reason;
+        super(ServerText.safe(reason, REASON_LENGTH) + ": " + printable(excerpt), cause, true, false);
+        this.reason = ServerText.safe(reason, REASON_LENGTH);
+    }
+
+    /** Line breaks and tabs of (pretty-printed) JSON become spaces, other control characters {@code ?}. */
+    private static String printable(String excerpt) {
+        if (excerpt == null) {
+            return null;
+        }
+        return ServerText.safe(excerpt.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '), excerpt.length());
     }
 
     /** Why the frame was rejected, without the frame text. */

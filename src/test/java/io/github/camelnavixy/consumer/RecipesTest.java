@@ -144,7 +144,7 @@ class RecipesTest extends CamelTestSupport {
 
     private static <T> T read(String json, Class<T> type) {
         try {
-            return NavixyJson.readerFor(type, null).readValue(json);
+            return NavixyJson.newMapper().readerFor(type).readValue(json);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

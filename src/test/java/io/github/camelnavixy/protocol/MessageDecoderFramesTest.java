@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.github.camelnavixy.model.UnknownItem;
 
 import org.junit.jupiter.api.Test;
 
@@ -108,19 +111,25 @@ class MessageDecoderFramesTest extends DecoderSupport {
     }
 
     @Test
-    void rejectsUnknownBatchItemType() {
-        String frame = "{\"data\":[{\"type\":\"mystery_event\",\"x\":1}],\"type\":\"event\",\"event\":\"state_batch\"}";
+    void keepsUnknownBatchItemTypeAsUnknownItem() {
+        String item = "{\"type\":\"mystery_event\",\"x\":1}";
+        String frame = "{\"data\":[" + item + "],\"type\":\"event\",\"event\":\"state_batch\"}";
 
-        MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> decodeBytes(frame));
+        EventMessage m = assertInstanceOf(EventMessage.class, decodeBytes(frame));
 
-        assertTrue(e.reason().contains("mystery_event"), e.getMessage());
+        assertEquals(List.of(new UnknownItem("mystery_event", item)), m.event().items());
+        assertTrue(m.problems().isEmpty());
     }
 
     @Test
-    void rejectsBadTimestamp() {
+    void reportsBadTimestampAsProblemOfTheItem() {
         String frame = "{\"type\":\"event\",\"event\":\"state\",\"data\":{\"source_id\":1,\"last_update\":\"yesterday\"}}";
 
-        assertThrows(MalformedFrameException.class, () -> decodeBytes(frame));
+        EventMessage m = assertInstanceOf(EventMessage.class, decodeBytes(frame));
+
+        assertTrue(m.event().items().isEmpty());
+        assertEquals(1, m.problems().size());
+        assertTrue(m.problems().get(0).reason().contains("last_update"), m.problems().get(0).getMessage());
     }
 
     @Test
