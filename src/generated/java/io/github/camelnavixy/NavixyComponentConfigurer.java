@@ -47,7 +47,7 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gapfillmaxage":
         case "gapFillMaxAge": getOrCreateConfiguration(target).setGapFillMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "gapfillrate":
-        case "gapFillRate": getOrCreateConfiguration(target).setGapFillRate(property(camelContext, double.class, value)); return true;
+        case "gapFillRate": getOrCreateConfiguration(target).setGapFillRate(property(camelContext, int.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -123,7 +123,7 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "gapfillmaxage":
         case "gapFillMaxAge": return long.class;
         case "gapfillrate":
-        case "gapFillRate": return double.class;
+        case "gapFillRate": return int.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":

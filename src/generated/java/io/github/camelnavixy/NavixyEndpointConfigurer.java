@@ -41,7 +41,7 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "gapfillmaxage":
         case "gapFillMaxAge": target.getConfiguration().setGapFillMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "gapfillrate":
-        case "gapFillRate": target.getConfiguration().setGapFillRate(property(camelContext, double.class, value)); return true;
+        case "gapFillRate": target.getConfiguration().setGapFillRate(property(camelContext, int.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "includecomponents":
@@ -108,7 +108,7 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "gapfillmaxage":
         case "gapFillMaxAge": return long.class;
         case "gapfillrate":
-        case "gapFillRate": return double.class;
+        case "gapFillRate": return int.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
         case "includecomponents":

@@ -82,7 +82,7 @@ public class NavixyConfiguration implements Cloneable {
     @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "1h")
     private long gapFillMaxAge = 3_600_000;
     @UriParam(label = "consumer,advanced", defaultValue = "5")
-    private double gapFillRate = 5;
+    private int gapFillRate = 5;
 
     public String getEventTypes() {
         return eventTypes;
@@ -352,8 +352,8 @@ public class NavixyConfiguration implements Cloneable {
     }
 
     /**
-     * The registry name the consumer binds its NavixyTrackerDirectory under, for routes such as
-     * ${bean:navixyDirectory?method=label(${header.CamelNavixySourceId})}. Give each consumer its own name.
+     * The registry name the consumer binds its NavixyTrackerDirectory under, so that routes can ask it (e.g. its label
+     * method with the CamelNavixySourceId header). Give each consumer its own name.
      */
     public void setTrackerDirectoryBean(String trackerDirectoryBean) {
         this.trackerDirectoryBean = trackerDirectoryBean;
@@ -381,12 +381,12 @@ public class NavixyConfiguration implements Cloneable {
         this.gapFillMaxAge = gapFillMaxAge;
     }
 
-    public double getGapFillRate() {
+    public int getGapFillRate() {
         return gapFillRate;
     }
 
     /** The most track/read requests per second gap fill makes (Navixy allows 50 per second per user in all; at most 25). */
-    public void setGapFillRate(double gapFillRate) {
+    public void setGapFillRate(int gapFillRate) {
         this.gapFillRate = gapFillRate;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 final class RestOptionsCheck {
 
     /** Navixy allows 50 REST requests per second per user for everything; gap fill may take at most half. */
-    static final double MAX_GAP_FILL_RATE = 25;
+    static final int MAX_GAP_FILL_RATE = 25;
     /** One track/read per gap; a day is a span every Navixy installation serves (longer ones may get error 211). */
     static final long MAX_GAP_FILL_AGE_MILLIS = 24 * 3_600_000L;
     static final long MIN_DIRECTORY_REFRESH_MILLIS = 1000;
@@ -40,9 +40,9 @@ final class RestOptionsCheck {
         if (c.getGapFillMaxAge() <= 0 || c.getGapFillMaxAge() > MAX_GAP_FILL_AGE_MILLIS) {
             throw new IllegalArgumentException("gapFillMaxAge must be more than 0 and at most 24h: write e.g. gapFillMaxAge=1h");
         }
-        if (!(c.getGapFillRate() > 0) || c.getGapFillRate() > MAX_GAP_FILL_RATE) {
-            throw new IllegalArgumentException("gapFillRate=" + c.getGapFillRate() + " must be more than 0 and at most "
-                    + (int) MAX_GAP_FILL_RATE + " requests per second (Navixy allows 50 per second for everything):"
+        if (c.getGapFillRate() < 1 || c.getGapFillRate() > MAX_GAP_FILL_RATE) {
+            throw new IllegalArgumentException("gapFillRate=" + c.getGapFillRate() + " must be from 1 to "
+                    + MAX_GAP_FILL_RATE + " requests per second (Navixy allows 50 per second for everything):"
                     + " write e.g. gapFillRate=5");
         }
     }

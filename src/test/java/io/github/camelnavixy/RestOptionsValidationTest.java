@@ -27,7 +27,7 @@ class RestOptionsValidationTest extends CamelTestSupport {
         assertThat(c.isGapFill()).isFalse();
         assertThat(c.getTrackerDirectoryRefresh()).isEqualTo(600_000);
         assertThat(c.getGapFillMaxAge()).isEqualTo(3_600_000);
-        assertThat(c.getGapFillRate()).isEqualTo(5.0);
+        assertThat(c.getGapFillRate()).isEqualTo(5);
         assertThat(c.getTrackerDirectoryBean()).isEqualTo("navixyDirectory");
     }
 
@@ -59,9 +59,9 @@ class RestOptionsValidationTest extends CamelTestSupport {
     @Test
     void durationsAreReadInCamelsForms() {
         NavixyConfiguration c = endpoint("navixy:state?" + KEY + "&trackers=1&trackerDirectory=true&gapFill=true"
-                + "&gapFillMaxAge=30m&trackerDirectoryRefresh=PT1M&gapFillRate=2.5").getConfiguration();
+                + "&gapFillMaxAge=30m&trackerDirectoryRefresh=PT1M&gapFillRate=2").getConfiguration();
         assertThat(c.getGapFillMaxAge()).isEqualTo(1_800_000);
         assertThat(c.getTrackerDirectoryRefresh()).isEqualTo(60_000);
-        assertThat(c.getGapFillRate()).isEqualTo(2.5);
+        assertThat(c.getGapFillRate()).isEqualTo(2);
     }
 }
