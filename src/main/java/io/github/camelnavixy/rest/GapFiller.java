@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * order, each with its points in time order.
  *
  * <p>Errors: 15 (too many requests) and no answer at all (network, timeout) back off (1 s doubling, at most 30 s) and
- * try the same window again, up to {@value #MAX_ATTEMPTS} times; anything else (211 span too big, 201/208 tracker
+ * try the same window again, up to 10 times; anything else (211 span too big, 201/208 tracker
  * gone or blocked, ...) gives the window up. A given-up window and a clipped one ({@code limit_exceeded}) are
  * reported once per tracker. After {@link #stop()} no request starts and no answer reaches the sink.
  *
