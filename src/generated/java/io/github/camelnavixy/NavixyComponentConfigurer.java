@@ -42,6 +42,12 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "flowid":
         case "flowId": getOrCreateConfiguration(target).setFlowId(property(camelContext, java.lang.Long.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, io.github.camelnavixy.subscription.StateFormat.class, value)); return true;
+        case "gapfill":
+        case "gapFill": getOrCreateConfiguration(target).setGapFill(property(camelContext, boolean.class, value)); return true;
+        case "gapfillmaxage":
+        case "gapFillMaxAge": getOrCreateConfiguration(target).setGapFillMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "gapfillrate":
+        case "gapFillRate": getOrCreateConfiguration(target).setGapFillRate(property(camelContext, int.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -86,6 +92,12 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "trackerdirectory":
+        case "trackerDirectory": getOrCreateConfiguration(target).setTrackerDirectory(property(camelContext, boolean.class, value)); return true;
+        case "trackerdirectorybean":
+        case "trackerDirectoryBean": getOrCreateConfiguration(target).setTrackerDirectoryBean(property(camelContext, java.lang.String.class, value)); return true;
+        case "trackerdirectoryrefresh":
+        case "trackerDirectoryRefresh": getOrCreateConfiguration(target).setTrackerDirectoryRefresh(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackers": getOrCreateConfiguration(target).setTrackers(property(camelContext, java.lang.String.class, value)); return true;
         case "unsubscribetimeout":
         case "unsubscribeTimeout": getOrCreateConfiguration(target).setUnsubscribeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -116,6 +128,12 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "flowid":
         case "flowId": return java.lang.Long.class;
         case "format": return io.github.camelnavixy.subscription.StateFormat.class;
+        case "gapfill":
+        case "gapFill": return boolean.class;
+        case "gapfillmaxage":
+        case "gapFillMaxAge": return long.class;
+        case "gapfillrate":
+        case "gapFillRate": return int.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -160,6 +178,12 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
+        case "trackerdirectory":
+        case "trackerDirectory": return boolean.class;
+        case "trackerdirectorybean":
+        case "trackerDirectoryBean": return java.lang.String.class;
+        case "trackerdirectoryrefresh":
+        case "trackerDirectoryRefresh": return long.class;
         case "trackers": return java.lang.String.class;
         case "unsubscribetimeout":
         case "unsubscribeTimeout": return long.class;
@@ -186,6 +210,12 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "flowid":
         case "flowId": return getOrCreateConfiguration(target).getFlowId();
         case "format": return getOrCreateConfiguration(target).getFormat();
+        case "gapfill":
+        case "gapFill": return getOrCreateConfiguration(target).isGapFill();
+        case "gapfillmaxage":
+        case "gapFillMaxAge": return getOrCreateConfiguration(target).getGapFillMaxAge();
+        case "gapfillrate":
+        case "gapFillRate": return getOrCreateConfiguration(target).getGapFillRate();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -230,6 +260,12 @@ public class NavixyComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
+        case "trackerdirectory":
+        case "trackerDirectory": return getOrCreateConfiguration(target).isTrackerDirectory();
+        case "trackerdirectorybean":
+        case "trackerDirectoryBean": return getOrCreateConfiguration(target).getTrackerDirectoryBean();
+        case "trackerdirectoryrefresh":
+        case "trackerDirectoryRefresh": return getOrCreateConfiguration(target).getTrackerDirectoryRefresh();
         case "trackers": return getOrCreateConfiguration(target).getTrackers();
         case "unsubscribetimeout":
         case "unsubscribeTimeout": return getOrCreateConfiguration(target).getUnsubscribeTimeout();

@@ -36,6 +36,12 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "flowid":
         case "flowId": target.getConfiguration().setFlowId(property(camelContext, java.lang.Long.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, io.github.camelnavixy.subscription.StateFormat.class, value)); return true;
+        case "gapfill":
+        case "gapFill": target.getConfiguration().setGapFill(property(camelContext, boolean.class, value)); return true;
+        case "gapfillmaxage":
+        case "gapFillMaxAge": target.getConfiguration().setGapFillMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "gapfillrate":
+        case "gapFillRate": target.getConfiguration().setGapFillRate(property(camelContext, int.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "includecomponents":
@@ -76,6 +82,12 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "trackerdirectory":
+        case "trackerDirectory": target.getConfiguration().setTrackerDirectory(property(camelContext, boolean.class, value)); return true;
+        case "trackerdirectorybean":
+        case "trackerDirectoryBean": target.getConfiguration().setTrackerDirectoryBean(property(camelContext, java.lang.String.class, value)); return true;
+        case "trackerdirectoryrefresh":
+        case "trackerDirectoryRefresh": target.getConfiguration().setTrackerDirectoryRefresh(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "trackers": target.getConfiguration().setTrackers(property(camelContext, java.lang.String.class, value)); return true;
         case "unsubscribetimeout":
         case "unsubscribeTimeout": target.getConfiguration().setUnsubscribeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -101,6 +113,12 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "flowid":
         case "flowId": return java.lang.Long.class;
         case "format": return io.github.camelnavixy.subscription.StateFormat.class;
+        case "gapfill":
+        case "gapFill": return boolean.class;
+        case "gapfillmaxage":
+        case "gapFillMaxAge": return long.class;
+        case "gapfillrate":
+        case "gapFillRate": return int.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
         case "includecomponents":
@@ -141,6 +159,12 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
+        case "trackerdirectory":
+        case "trackerDirectory": return boolean.class;
+        case "trackerdirectorybean":
+        case "trackerDirectoryBean": return java.lang.String.class;
+        case "trackerdirectoryrefresh":
+        case "trackerDirectoryRefresh": return long.class;
         case "trackers": return java.lang.String.class;
         case "unsubscribetimeout":
         case "unsubscribeTimeout": return long.class;
@@ -167,6 +191,12 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "flowid":
         case "flowId": return target.getConfiguration().getFlowId();
         case "format": return target.getConfiguration().getFormat();
+        case "gapfill":
+        case "gapFill": return target.getConfiguration().isGapFill();
+        case "gapfillmaxage":
+        case "gapFillMaxAge": return target.getConfiguration().getGapFillMaxAge();
+        case "gapfillrate":
+        case "gapFillRate": return target.getConfiguration().getGapFillRate();
         case "idletimeout":
         case "idleTimeout": return target.getConfiguration().getIdleTimeout();
         case "includecomponents":
@@ -207,6 +237,12 @@ public class NavixyEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
+        case "trackerdirectory":
+        case "trackerDirectory": return target.getConfiguration().isTrackerDirectory();
+        case "trackerdirectorybean":
+        case "trackerDirectoryBean": return target.getConfiguration().getTrackerDirectoryBean();
+        case "trackerdirectoryrefresh":
+        case "trackerDirectoryRefresh": return target.getConfiguration().getTrackerDirectoryRefresh();
         case "trackers": return target.getConfiguration().getTrackers();
         case "unsubscribetimeout":
         case "unsubscribeTimeout": return target.getConfiguration().getUnsubscribeTimeout();

@@ -70,6 +70,19 @@ public class NavixyConfiguration implements Cloneable {
     private int maxMessageSize = 64 * 1024 * 1024;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+    // --- tracker directory and gap fill (REST) ---
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean trackerDirectory;
+    @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "10m")
+    private long trackerDirectoryRefresh = 600_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "navixyDirectory")
+    private String trackerDirectoryBean = "navixyDirectory";
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean gapFill;
+    @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "1h")
+    private long gapFillMaxAge = 3_600_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "5")
+    private int gapFillRate = 5;
 
     @UriParam(label = "proxy")
     private String proxyHost;
@@ -367,6 +380,75 @@ public class NavixyConfiguration implements Cloneable {
     /** The password for proxyUsername. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
+    }
+
+    public boolean isTrackerDirectory() {
+        return trackerDirectory;
+    }
+
+    /**
+     * Load the account's trackers with REST tracker/list (same hash and HTTP settings as user/auth) before
+     * subscribing, and keep them fresh: state and lifecycle Exchanges then also carry CamelNavixyTrackerId,
+     * CamelNavixyTrackerLabel and CamelNavixyGroupId, readings and iot_monitor Exchanges CamelNavixySourceId and the
+     * label. The directory is bound in the registry under trackerDirectoryBean. A failed load never stops the feed.
+     */
+    public void setTrackerDirectory(boolean trackerDirectory) {
+        this.trackerDirectory = trackerDirectory;
+    }
+
+    public long getTrackerDirectoryRefresh() {
+        return trackerDirectoryRefresh;
+    }
+
+    /**
+     * How often the tracker directory is reloaded. It is also reloaded at once after a lifecycle event or a
+     * subscribe response naming an unknown tracker, and (at most every 5s) after an event from an unknown source.
+     */
+    public void setTrackerDirectoryRefresh(long trackerDirectoryRefresh) {
+        this.trackerDirectoryRefresh = trackerDirectoryRefresh;
+    }
+
+    public String getTrackerDirectoryBean() {
+        return trackerDirectoryBean;
+    }
+
+    /**
+     * The registry name the consumer binds its NavixyTrackerDirectory under, so that routes can ask it (e.g. its label
+     * method with the CamelNavixySourceId header). Give each consumer its own name.
+     */
+    public void setTrackerDirectoryBean(String trackerDirectoryBean) {
+        this.trackerDirectoryBean = trackerDirectoryBean;
+    }
+
+    public boolean isGapFill() {
+        return gapFill;
+    }
+
+    /**
+     * After a reconnect, read the track each tracker drove while the feed was down (REST track/read) and deliver its
+     * points as track_point Exchanges with CamelNavixyReplay=true. Needs state or state_batch and
+     * trackerDirectory=true. The live feed is not held back meanwhile.
+     */
+    public void setGapFill(boolean gapFill) {
+        this.gapFill = gapFill;
+    }
+
+    public long getGapFillMaxAge() {
+        return gapFillMaxAge;
+    }
+
+    /** Gaps longer than this are not filled (at most 24h, one track/read per gap). */
+    public void setGapFillMaxAge(long gapFillMaxAge) {
+        this.gapFillMaxAge = gapFillMaxAge;
+    }
+
+    public int getGapFillRate() {
+        return gapFillRate;
+    }
+
+    /** The most track/read requests per second gap fill makes (Navixy allows 50 per second per user in all; at most 25). */
+    public void setGapFillRate(int gapFillRate) {
+        this.gapFillRate = gapFillRate;
     }
 
     /** A copy for an endpoint, so endpoint options never change the component's defaults. */

@@ -8,6 +8,8 @@ import io.github.camelnavixy.client.ConnectionState;
 import io.github.camelnavixy.client.HashSource;
 import io.github.camelnavixy.client.LoginHashSource;
 import io.github.camelnavixy.client.NavixyConnection;
+import io.github.camelnavixy.rest.NavixyRestClient;
+import io.github.camelnavixy.rest.NavixyTrackerDirectory;
 import io.vertx.core.Vertx;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
@@ -46,6 +48,10 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
     private ExecutorService worker;
     private Vertx vertx;
     private VertxTransportOptions transport;
+    /** With trackerDirectory=true: the directory and gap fill; lives from start to stop, like the hash source. */
+    private volatile TrackerFeatures features;
+    /** Set while the first connection waits for the directory's first load (guarded by this). */
+    private boolean awaitingDirectory;
 
     public NavixyConsumer(NavixyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -125,6 +131,42 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
         return current == null ? 0 : current.pending();
     }
 
+    /** The tracker directory of this consumer, or {@code null} without trackerDirectory=true or before start. */
+    public NavixyTrackerDirectory getTrackerDirectory() {
+        TrackerFeatures current = features;
+        return current == null ? null : current.directory();
+    }
+
+    @ManagedAttribute(description = "REST calls made for the tracker directory and gap fill")
+    public long getRestCallCount() {
+        TrackerFeatures current = features;
+        return current == null ? 0 : current.restCalls();
+    }
+
+    @ManagedAttribute(description = "tracker/list loads of the tracker directory")
+    public long getTrackerDirectoryLoadCount() {
+        TrackerFeatures current = features;
+        return current == null ? 0 : current.directoryLoads();
+    }
+
+    @ManagedAttribute(description = "track/read calls made by gap fill")
+    public long getGapFillRequestCount() {
+        TrackerFeatures current = features;
+        return current == null ? 0 : current.gapFillRequests();
+    }
+
+    @ManagedAttribute(description = "Track points read by gap fill and queued for the route")
+    public long getGapFillPointCount() {
+        TrackerFeatures current = features;
+        return current == null ? 0 : current.gapFillPoints();
+    }
+
+    @ManagedAttribute(description = "Gaps found and not yet read by gap fill")
+    public long getGapFillBacklog() {
+        TrackerFeatures current = features;
+        return current == null ? 0 : current.gapFillBacklog();
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -137,7 +179,41 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
         NavixyConsumerHealthCheck check = new NavixyConsumerHealthCheck(this, getRouteId());
         check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
         setHealthCheck(check);
-        openConnection();
+        NavixyConfiguration c = endpoint.getConfiguration();
+        if (c.isTrackerDirectory()) {
+            startWithDirectory(c);
+        } else {
+            openConnection();
+        }
+    }
+
+    /**
+     * Loads the tracker directory first, so the first snapshot already carries tracker ids and labels; the connection
+     * opens once that one attempt is over, loaded or not (start-up itself never waits for the network).
+     */
+    private void startWithDirectory(NavixyConfiguration c) {
+        NavixyRestClient rest = new NavixyRestClient(vertx, transport.httpOptions(), ServiceUrls.baseUrl(c.getBaseUrl()),
+                hashSource(c), LoginHashSource.DEFAULT_REQUEST_TIMEOUT_MILLIS, c.getMaxMessageSize());
+        TrackerFeatures created = new TrackerFeatures(endpoint.getCamelContext(), c, vertx, rest, handOff);
+        features = created;
+        handOff.setHooks(created);
+        synchronized (this) {
+            awaitingDirectory = true;
+        }
+        created.start().onComplete(loaded -> {
+            synchronized (this) {
+                if (!awaitingDirectory) {
+                    return; // stopped or suspended meanwhile
+                }
+                awaitingDirectory = false;
+                try {
+                    openConnection();
+                } catch (RuntimeException e) {
+                    LOG.warn("Navixy consumer could not open its connection", e);
+                    getExceptionHandler().handleException("Navixy consumer could not open its connection", e);
+                }
+            }
+        });
     }
 
     /**
@@ -157,7 +233,13 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            awaitingDirectory = false;
+        }
         try {
+            if (features != null) {
+                features.stop(); // no replay starts or reaches the route from here on
+            }
             closeConnection();
         } finally {
             // Even when the server did not let go in time, nothing of this consumer may keep running.
@@ -165,6 +247,7 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
                 endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(worker);
                 worker = null;
             }
+            features = null;
             if (hashSource != null) {
                 hashSource.close();
                 hashSource = null;
@@ -179,6 +262,9 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
 
     @Override
     protected void doSuspend() throws Exception {
+        synchronized (this) {
+            awaitingDirectory = false;
+        }
         closeConnection();
     }
 

@@ -113,6 +113,7 @@ public class NavixyEndpoint extends DefaultEndpoint implements EndpointServiceLo
         requireNotNegative("pingInterval", c.getPingInterval(), "pingInterval=30s (0 turns pings off)");
         requireNotNegative("idleTimeout", c.getIdleTimeout(), "idleTimeout=90s (0 turns it off)");
         requireNotNegative("unsubscribeTimeout", c.getUnsubscribeTimeout(), "unsubscribeTimeout=2s");
+        RestOptionsCheck.validate(c, types);
         if (c.getReconnectMaxAttempts() < -1 || c.getReconnectMaxAttempts() == 0) {
             throw new IllegalArgumentException("reconnectMaxAttempts=" + c.getReconnectMaxAttempts()
                     + " allows no attempt: write a positive count, or reconnectMaxAttempts=-1 to retry forever");

@@ -34,11 +34,17 @@ final class RouteHandOff implements ConnectionListener {
     private final OrderedDispatcher dispatcher;
     private final boolean splitBatch;
     private final AtomicLong exchanges = new AtomicLong();
+    private volatile FeedHooks hooks = FeedHooks.NONE;
 
     RouteHandOff(DefaultConsumer consumer, OrderedDispatcher dispatcher, boolean splitBatch) {
         this.consumer = consumer;
         this.dispatcher = dispatcher;
         this.splitBatch = splitBatch;
+    }
+
+    /** Lets an add-on watch and decorate the feed; set before the connection starts. */
+    void setHooks(FeedHooks hooks) {
+        this.hooks = hooks == null ? FeedHooks.NONE : hooks;
     }
 
     /** Exchanges handed to the route so far. */
@@ -48,11 +54,17 @@ final class RouteHandOff implements ConnectionListener {
 
     @Override
     public void onEvent(NavixyEvent event) {
+        hooks.onEvent(event);
         dispatcher.submit(EventDeliveries.count(event, splitBatch), () -> deliver(event));
     }
 
     @Override
     public void onSubscribed(SubscriptionResponse response) {
+        FeedHooks current = hooks;
+        current.onSubscribed(response);
+        if (current.wantsSubscribedInOrder()) {
+            dispatcher.submit(1, current::onSubscribedInOrder);
+        }
         // Logged here, once per subscribe answer, rather than in the connection: it is about what the route will see.
         response.results().forEach((type, result) -> {
             if (!result.success()) {
@@ -97,11 +109,31 @@ final class RouteHandOff implements ConnectionListener {
         dispatcher.submit(1, () -> consumer.getExceptionHandler().handleException(message, cause));
     }
 
+    /**
+     * Queues Exchanges that do not come from the socket (gap-fill replays) behind what is already queued, counted for
+     * backpressure like the live feed; {@code wanted} is asked before each one, so a stop ends them at once.
+     */
+    void deliverOther(List<EventDeliveries.MessageFiller> fillers, java.util.function.BooleanSupplier wanted) {
+        dispatcher.submit(fillers.size(), () -> {
+            for (EventDeliveries.MessageFiller filler : fillers) {
+                if (!dispatcher.isOpen() || !wanted.getAsBoolean()) {
+                    return;
+                }
+                process(filler, false);
+            }
+        });
+    }
+
+    /** Whether the route has room for more work now (the socket is not held back). */
+    boolean hasRoom() {
+        return !dispatcher.isPaused();
+    }
+
     private void deliver(NavixyEvent event) {
         try {
             EventDeliveries.forEach(event, splitBatch, filler -> {
                 if (dispatcher.isOpen()) {
-                    process(filler);
+                    process(filler, true);
                 }
             });
         } catch (Exception e) {
@@ -110,10 +142,13 @@ final class RouteHandOff implements ConnectionListener {
         }
     }
 
-    private void process(EventDeliveries.MessageFiller filler) {
+    private void process(EventDeliveries.MessageFiller filler, boolean live) {
         Exchange exchange = consumer.createExchange(false);
         try {
             filler.fill(exchange.getMessage());
+            if (live) {
+                hooks.decorate(exchange.getMessage());
+            }
             exchanges.incrementAndGet();
             consumer.getProcessor().process(exchange);
         } catch (Exception e) {

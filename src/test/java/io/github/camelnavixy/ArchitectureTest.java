@@ -31,6 +31,7 @@ class ArchitectureTest {
             "subscription", Set.of(),
             "protocol", Set.of("model"),
             "client", Set.of("protocol", "subscription", "model"),
+            "rest", Set.of("client", "protocol", "model"),
             "simulator", Set.of());
 
     @Test

@@ -119,7 +119,8 @@ public final class LoginHashSource implements HashSource {
             }
             done.handle(result);
         });
-        return inFlight;
+        // Not inFlight: a call that has already ended ran the handler above at once and cleared it.
+        return done.future();
     }
 
     private Future<String> logIn() {

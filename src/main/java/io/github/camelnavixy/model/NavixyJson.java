@@ -101,6 +101,17 @@ public final class NavixyJson {
                 .build();
     }
 
+    /**
+     * A thread-safe reader for a model type (REST answers: tracker/list, track/read).
+     *
+     * @param type model type
+     * @param zone zone for timestamps without offset (Navixy's user time zone); {@code null} means UTC
+     */
+    public static ObjectReader readerFor(Class<?> type, java.time.ZoneId zone) {
+        ObjectReader reader = SHARED.readerFor(type);
+        return zone == null ? reader : reader.withAttribute(NavixyTime.ZONE_ATTRIBUTE, zone);
+    }
+
     /** A thread-safe writer of model values (and anything else) as JSON. */
     public static ObjectWriter writer() {
         return SHARED.writer();

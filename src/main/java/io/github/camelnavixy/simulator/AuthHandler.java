@@ -2,7 +2,6 @@ package io.github.camelnavixy.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -13,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * The slice of Navixy's REST API a WebSocket client needs (spec §6): {@code user/auth} (login → session hash),
- * {@code user/session/renew} (a full lifetime from now), {@code user/logout}, and {@code tracker/list} (to map source
- * ids to tracker ids). Parameters are read from a JSON
+ * {@code user/session/renew} (a full lifetime from now) and {@code user/logout}; {@code tracker/list} and
+ * {@code track/read} are passed on to {@link TrackerRestHandler}. Parameters are read from a JSON
  * body, a form body or the query string, as Navixy accepts all three. API errors use HTTP 400 with the Navixy error
  * body; the client must look at {@code success}/{@code status.code}.
  */
@@ -26,6 +25,8 @@ final class AuthHandler {
     private final Consumer<Set<String>> onSessionsEnded;
     private final Faults faults;
     private final SimulatorStats stats;
+    /** The tracker and track methods (tracker/list, track/read), kept in a class of their own. */
+    private volatile TrackerRestHandler trackerApi;
 
     /** @param onSessionsEnded called on the event loop with hashes whose sessions a REST logout ended */
     AuthHandler(ObjectMapper mapper, Credentials credentials, Fleet fleet, Consumer<Set<String>> onSessionsEnded,
@@ -38,15 +39,19 @@ final class AuthHandler {
         this.stats = stats;
     }
 
+    void trackerApi(TrackerRestHandler handler) {
+        this.trackerApi = handler;
+    }
+
     /** @return false when the path is not one of ours */
     boolean handle(HttpServerRequest request, String path) {
         switch (path) {
             case "/v2/user/auth" -> withParams(request, p -> auth(request, p));
             case "/v2/user/logout" -> withParams(request, p -> logout(request, p));
             case "/v2/user/session/renew" -> withParams(request, p -> renew(request, p));
-            case "/v2/tracker/list" -> withParams(request, p -> trackerList(request, p));
             default -> {
-                return false;
+                TrackerRestHandler more = trackerApi;
+                return more != null && more.handle(request, path);
             }
         }
         return true;
@@ -105,32 +110,7 @@ final class AuthHandler {
         ok(request, body);
     }
 
-    private void trackerList(HttpServerRequest request, JsonNode p) {
-        Credentials.Check check = credentials.check(hashOf(request, p));
-        if (check != Credentials.Check.VALID) {
-            error(request, check == Credentials.Check.ENDED ? ErrorCodes.SESSION_ENDED : ErrorCodes.WRONG_HASH);
-            return;
-        }
-        ObjectNode body = mapper.createObjectNode();
-        body.put("success", true);
-        ArrayNode list = body.putArray("list");
-        fleet.truthSnapshot().values().forEach(t -> {
-            ObjectNode item = list.addObject();
-            item.put("id", t.trackerId());
-            item.put("label", t.label());
-            item.put("group_id", 0);
-            ObjectNode source = item.putObject("source");
-            source.put("id", t.sourceId());
-            source.put("device_id", Long.toString(350_000_000_000_000L + t.trackerId()));
-            source.put("model", "telfmb920");
-            source.put("blocked", t.blocked());
-            item.put("tag_bindings", (String) null);
-            item.put("clone", false);
-        });
-        ok(request, body);
-    }
-
-    private static String hashOf(HttpServerRequest request, JsonNode p) {
+    static String hashOf(HttpServerRequest request, JsonNode p) {
         String auth = request.getHeader("Authorization");
         if (auth != null && auth.startsWith("NVX ")) {
             return auth.substring(4).trim();
@@ -138,7 +118,7 @@ final class AuthHandler {
         return text(p, "hash");
     }
 
-    private void withParams(HttpServerRequest request, Consumer<JsonNode> then) {
+    void withParams(HttpServerRequest request, Consumer<JsonNode> then) {
         request.body().onComplete(ar -> {
             ObjectNode params = mapper.createObjectNode();
             request.params().forEach(e -> params.put(e.getKey(), e.getValue()));
@@ -177,16 +157,16 @@ final class AuthHandler {
         }
     }
 
-    private static String text(JsonNode p, String name) {
+    static String text(JsonNode p, String name) {
         JsonNode n = p.get(name);
         return n == null || n.isNull() ? null : n.asText();
     }
 
-    private void ok(HttpServerRequest request, ObjectNode body) {
+    void ok(HttpServerRequest request, ObjectNode body) {
         send(request, 200, body);
     }
 
-    private void error(HttpServerRequest request, int code) {
+    void error(HttpServerRequest request, int code) {
         ObjectNode body = mapper.createObjectNode();
         body.put("success", false);
         ObjectNode status = body.putObject("status");

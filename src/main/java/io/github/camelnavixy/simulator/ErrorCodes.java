@@ -38,6 +38,9 @@ final class ErrorCodes {
             Map.entry(104, "Logins limit exceeded, please reuse existing sessions or renew them"),
             Map.entry(105, "Login attempts limit exceeded, try again later"),
             Map.entry(111, "Wrong handler"),
+            Map.entry(201, "Not found in the database"),
+            Map.entry(208, "Device blocked"),
+            Map.entry(211, "Requested time span is too big"),
             Map.entry(275, "User is blocked"),
             Map.entry(276, "Action is forbidden for received session type"));
 

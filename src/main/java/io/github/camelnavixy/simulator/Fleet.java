@@ -3,7 +3,6 @@ package io.github.camelnavixy.simulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +22,78 @@ final class Fleet {
     static final long FIRST_TRACKER_ID = 1001;
     static final long SOURCE_ID_OFFSET = 9_000_000;
 
-    private final Map<Long, TrackerSimulation> trackers = new LinkedHashMap<>();
+    private final Map<Long, TrackerSimulation> trackers = new java.util.concurrent.ConcurrentSkipListMap<>(); // id = creation order
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final Set<Long> disallowed = ConcurrentHashMap.newKeySet();
     private final Map<Long, TrackerTruth> truth = new ConcurrentHashMap<>();
-    private final Map<Long, Long> sourceIds;
+    private final Map<Long, Long> sourceIds = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** REST-only extras: group ids by tracker id, and clones (see {@link #addClone}). */
+    private final Map<Long, Long> groupIds = new ConcurrentHashMap<>();
+    private final Map<Long, Clone> clones = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final double cityLat;
+    private final double cityLng;
+    private final Random master;
+
+    /** A second tracker on an original's source, as a dealer makes for another user; lives in tracker/list only. */
+    record Clone(long trackerId, long originalId, String label) {
+    }
+
+    /** Clone tracker ids start here (originals: {@link #FIRST_TRACKER_ID}). */
+    static final long FIRST_CLONE_ID = 8001;
 
     Fleet(int size, double cityLat, double cityLng, long seed) {
-        Random master = new Random(seed);
+        this.master = new Random(seed);
+        this.cityLat = cityLat;
+        this.cityLng = cityLng;
         Instant now = Instant.now();
-        Map<Long, Long> ids = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
-            long trackerId = FIRST_TRACKER_ID + i;
-            long sourceId = trackerId + SOURCE_ID_OFFSET;
-            String label = (i % 3 == 0 ? "Van " : i % 3 == 1 ? "Truck " : "Car ") + (i + 1);
-            trackers.put(trackerId, new TrackerSimulation(trackerId, sourceId, label, cityLat, cityLng,
-                    new Random(master.nextLong()), now));
-            ids.put(trackerId, sourceId);
+            create(FIRST_TRACKER_ID + i, null, now);
         }
-        this.sourceIds = Collections.unmodifiableMap(ids);
         publishTruth();
+    }
+
+    /** Vans have no group (0), trucks are in group 201, cars in 202. */
+    private long create(long trackerId, String label, Instant now) {
+        int i = (int) (trackerId - FIRST_TRACKER_ID);
+        long sourceId = trackerId + SOURCE_ID_OFFSET;
+        String name = label != null ? label : (i % 3 == 0 ? "Van " : i % 3 == 1 ? "Truck " : "Car ") + (i + 1);
+        trackers.put(trackerId, new TrackerSimulation(trackerId, sourceId, name, cityLat, cityLng,
+                new Random(master.nextLong()), now));
+        groupIds.put(trackerId, i % 3 == 0 ? 0L : i % 3 == 1 ? 201L : 202L);
+        sourceIds.put(trackerId, sourceId);
+        return trackerId;
+    }
+
+    /** A new tracker joins the fleet (the next free id); event loop only. */
+    long add(String label) {
+        long id = trackers.isEmpty() ? FIRST_TRACKER_ID : java.util.Collections.max(trackers.keySet()) + 1;
+        create(id, label, Instant.now());
+        publishTruth();
+        return id;
+    }
+
+    /** A clone of {@code originalId}: its own tracker id and label, {@code clone: true}, the original's source. */
+    long addClone(long originalId, String label) {
+        if (!sourceIds.containsKey(originalId)) {
+            throw new IllegalArgumentException("no tracker " + originalId);
+        }
+        long id = FIRST_CLONE_ID + clones.size();
+        clones.put(id, new Clone(id, originalId, label));
+        return id;
+    }
+
+    Map<Long, Clone> clones() {
+        return Collections.unmodifiableMap(clones);
+    }
+
+    long groupId(long trackerId) {
+        return groupIds.getOrDefault(trackerId, 0L);
+    }
+
+    /** The recorded track of a tracker (also after it was corrupted), or null. */
+    TrackHistory history(long trackerId) {
+        TrackerSimulation t = trackers.get(trackerId);
+        return t == null ? null : t.track();
     }
 
     /** Moves every tracker; returns the ids of those that reported, in fleet order. Event loop only. */
@@ -117,9 +168,9 @@ final class Fleet {
         return disallowed;
     }
 
-    /** Tracker id → source id, fixed at creation (includes trackers corrupted since). */
+    /** Tracker id → source id of every tracker created (includes trackers corrupted since), by id. */
     Map<Long, Long> sourceIds() {
-        return sourceIds;
+        return Collections.unmodifiableMap(sourceIds);
     }
 
     Map<Long, TrackerTruth> truthSnapshot() {

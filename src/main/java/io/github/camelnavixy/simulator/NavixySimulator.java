@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 /**
  * A faithful stand-in for Navixy's real-time WebSocket API ({@code /v2/event/subscription}, Atmosphere framing
  * included) with a simulated fleet, a sliver of the REST API ({@code user/auth}, {@code user/session/renew},
- * {@code user/logout}, {@code tracker/list}), a control API to steer the fleet, and injectable faults for resilience tests.
+ * {@code user/logout}, {@code tracker/list}, {@code track/read} from the recorded history), a control API to steer the fleet, and injectable faults for resilience tests.
  *
  * <pre>{@code
  * try (NavixySimulator sim = NavixySimulator.builder().tickInterval(Duration.ofMillis(100)).build().start()) {
@@ -72,6 +72,7 @@ public final class NavixySimulator implements AutoCloseable {
     private final NavixyProtocol protocol;
     private final FrontDoor frontDoor;
     private final SocketRelay relay;
+    private final TrackerRestHandler trackerApi;
 
     private volatile Context context;
     /** Serves HTTP and WebSocket on an ephemeral loopback port, behind the relay that owns the public port. */
@@ -99,6 +100,8 @@ public final class NavixySimulator implements AutoCloseable {
                 hashes -> protocol.logout(hub, hashes, "session closed"), faults, stats);
         this.relay = new SocketRelay(this.vertx);
         this.frontDoor = new FrontDoor(faults, stats, rest, relay, this::upgrade);
+        this.trackerApi = new TrackerRestHandler(mapper, credentials, fleet, rest, this.vertx, config.userZone());
+        rest.trackerApi(trackerApi);
     }
 
     public static Builder builder() {
@@ -609,6 +612,65 @@ public final class NavixySimulator implements AutoCloseable {
     /** Completes once {@link #connectionsAccepted()} reaches {@code n}. */
     public CompletableFuture<Void> awaitConnectionsAccepted(long n) {
         return stats.when(stats.accepted::get, n);
+    }
+
+    // --- REST tracker API: tracker/list and track/read ---------------------------------------------------------------
+
+    /** A new tracker joins the fleet (next free id, label given or made up); it moves, reports and is in tracker/list. */
+    public Future<Long> addTracker(String label) {
+        return onLoop(() -> Future.succeededFuture(fleet.add(label)));
+    }
+
+    /**
+     * A clone of {@code originalTrackerId} in tracker/list: its own tracker id (8001, 8002, …) and label,
+     * {@code clone: true}, the original's source. Clones exist in REST only; the feed names sources anyway.
+     *
+     * @return the clone's tracker id
+     */
+    public long addClone(long originalTrackerId, String label) {
+        return fleet.addClone(originalTrackerId, label);
+    }
+
+    /** The recorded track of a tracker, oldest first (one point per GPS second), as track/read serves it. */
+    public List<TrackPointTruth> trackHistory(long trackerId) {
+        TrackHistory history = fleet.history(trackerId);
+        return history == null ? List.of() : history.all();
+    }
+
+    /** The recorded points with {@code from < gpsTime < to}. */
+    public List<TrackPointTruth> trackHistory(long trackerId, java.time.Instant from, java.time.Instant to) {
+        TrackHistory history = fleet.history(trackerId);
+        return history == null ? List.of() : history.between(from, to);
+    }
+
+    /** Calls of a tracker REST method ({@code tracker/list}, {@code track/read}) received since start. */
+    public long restCalls(String method) {
+        return trackerApi.calls(method);
+    }
+
+    /** Answers {@code method} ({@code tracker/list} or {@code track/read}) only after {@code delay}; ZERO ends it. */
+    public void slowRest(String method, Duration delay) {
+        trackerApi.faults().delay(method, delay);
+    }
+
+    /** The next {@code count} calls of {@code method} are answered with error {@code code} (e.g. 15, 211, 6). */
+    public void failNextRestCalls(String method, int count, int code) {
+        trackerApi.faults().failNext(method, count, code);
+    }
+
+    /** Ends {@link #slowRest} and {@link #failNextRestCalls}. */
+    public void clearRestFaults() {
+        trackerApi.faults().clear();
+    }
+
+    /** How far back track/read serves (the tariff's storage period, default 90 days); older parts are clipped. */
+    public void trackStorage(Duration storage) {
+        trackerApi.storage(storage);
+    }
+
+    /** The longest track/read window (default 30 days); a longer one gets error 211. */
+    public void trackMaxSpan(Duration span) {
+        trackerApi.maxSpan(span);
     }
 
     // --- plumbing ------------------------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ final class TrackerSimulation {
     private final List<double[]> route;
     private final boolean hasBattery;
     private final IotHistory iot = new IotHistory();
+    private final TrackHistory track = new TrackHistory();
 
     private int nextWaypoint;
     private double lat;
@@ -116,6 +117,7 @@ final class TrackerSimulation {
         this.counterUpdate = now;
         this.eventCode = 1;
         recordIotMessage(now);
+        recordTrackPoint(now);
     }
 
     private static List<double[]> buildRoute(double cityLat, double cityLng, Random random) {
@@ -190,7 +192,14 @@ final class TrackerSimulation {
             counterUpdate = now;
         }
         recordIotMessage(now);
+        recordTrackPoint(now);
         return true;
+    }
+
+    /** What track/read will serve: the GPS time as it goes on the wire (whole seconds) with the position sent. */
+    private void recordTrackPoint(Instant now) {
+        track.add(new TrackPointTruth(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), lat, lng, speedInt(),
+                headingInt(), altInt(), satellites, round2(odometerKm), "parked".equals(movementStatus)));
     }
 
     private void drive(double simSeconds) {
@@ -356,4 +365,5 @@ final class TrackerSimulation {
     double engineHours() { return round2(engineHours); }
     int eventCode() { return eventCode; }
     IotHistory iot() { return iot; }
+    TrackHistory track() { return track; }
 }

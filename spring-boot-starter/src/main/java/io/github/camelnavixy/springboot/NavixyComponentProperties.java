@@ -66,6 +66,16 @@ public class NavixyComponentProperties {
     private Long flowId;
     /** full or compact tracker states, for state and state_batch. Default: full (the server's default). */
     private StateFormat format;
+    /**
+     * After a reconnect, read the track each tracker drove while the feed was down (REST track/read) and deliver its
+     * points as track_point Exchanges with CamelNavixyReplay=true. Needs state or state_batch and
+     * trackerDirectory=true. The live feed is not held back meanwhile.
+     */
+    private Boolean gapFill;
+    /** Gaps longer than this are not filled (at most 24h, one track/read per gap). */
+    private Duration gapFillMaxAge;
+    /** The most track/read requests per second gap fill makes (Navixy allows 50 per second per user in all; at most 25). */
+    private Integer gapFillRate;
     /** Used for enabling or disabling all consumer based health checks from this component */
     private Boolean healthCheckConsumerEnabled;
     /**
@@ -141,6 +151,23 @@ public class NavixyComponentProperties {
      * timezone, e.g. Europe/Berlin.
      */
     private String timeZone;
+    /**
+     * Load the account's trackers with REST tracker/list (same hash and HTTP settings as user/auth) before
+     * subscribing, and keep them fresh: state and lifecycle Exchanges then also carry CamelNavixyTrackerId,
+     * CamelNavixyTrackerLabel and CamelNavixyGroupId, readings and iot_monitor Exchanges CamelNavixySourceId and the
+     * label. The directory is bound in the registry under trackerDirectoryBean. A failed load never stops the feed.
+     */
+    private Boolean trackerDirectory;
+    /**
+     * The registry name the consumer binds its NavixyTrackerDirectory under, so that routes can ask it (e.g. its label
+     * method with the CamelNavixySourceId header). Give each consumer its own name.
+     */
+    private String trackerDirectoryBean;
+    /**
+     * How often the tracker directory is reloaded. It is also reloaded at once after a lifecycle event or a
+     * subscribe response naming an unknown tracker, and (at most every 5s) after an event from an unknown source.
+     */
+    private Duration trackerDirectoryRefresh;
     /** all, or comma-separated tracker ids. state and iot_monitor need explicit ids (iot_monitor at most 10). */
     private String trackers;
     /** How long stopping waits for the server to answer the unsubscribe action before closing. */
@@ -434,5 +461,53 @@ public class NavixyComponentProperties {
 
     public void setWebSocketUrl(String webSocketUrl) {
         this.webSocketUrl = webSocketUrl;
+    }
+
+    public Boolean getGapFill() {
+        return gapFill;
+    }
+
+    public void setGapFill(Boolean gapFill) {
+        this.gapFill = gapFill;
+    }
+
+    public Duration getGapFillMaxAge() {
+        return gapFillMaxAge;
+    }
+
+    public void setGapFillMaxAge(Duration gapFillMaxAge) {
+        this.gapFillMaxAge = gapFillMaxAge;
+    }
+
+    public Integer getGapFillRate() {
+        return gapFillRate;
+    }
+
+    public void setGapFillRate(Integer gapFillRate) {
+        this.gapFillRate = gapFillRate;
+    }
+
+    public Boolean getTrackerDirectory() {
+        return trackerDirectory;
+    }
+
+    public void setTrackerDirectory(Boolean trackerDirectory) {
+        this.trackerDirectory = trackerDirectory;
+    }
+
+    public String getTrackerDirectoryBean() {
+        return trackerDirectoryBean;
+    }
+
+    public void setTrackerDirectoryBean(String trackerDirectoryBean) {
+        this.trackerDirectoryBean = trackerDirectoryBean;
+    }
+
+    public Duration getTrackerDirectoryRefresh() {
+        return trackerDirectoryRefresh;
+    }
+
+    public void setTrackerDirectoryRefresh(Duration trackerDirectoryRefresh) {
+        this.trackerDirectoryRefresh = trackerDirectoryRefresh;
     }
 }
