@@ -8,6 +8,7 @@ import org.apache.camel.main.Main;
  * <pre>
  * ./mvnw -f examples/kafka compile exec:java -Dnavixy.apiKey=... -Dnavixy.kafka.brokers=localhost:9092
  * </pre>
+ * {@code -Dnavixy.kafka.perItem=true} sends one Exchange per record (slower; see {@link KafkaFanOutRoutes}).
  * Defaults: the EU platform, topic {@code navixy-events}, group {@code navixy-fleet}, records logged once per 10 s.
  */
 public final class KafkaFanOutApp {
@@ -25,7 +26,8 @@ public final class KafkaFanOutApp {
         main.addInitialProperty("navixy.kafka.groupId", System.getProperty("navixy.kafka.groupId", "navixy-fleet"));
         main.addInitialProperty("navixy.kafka.sink",
                 System.getProperty("navixy.kafka.sink", "log:fleet?groupInterval=10000&groupDelay=10000"));
-        main.configure().addRoutesBuilder(new KafkaFanOutRoutes());
+        main.configure().addRoutesBuilder(Boolean.getBoolean("navixy.kafka.perItem")
+                ? KafkaFanOutRoutes.perItem() : KafkaFanOutRoutes.perBatch());
         main.run(args);
     }
 

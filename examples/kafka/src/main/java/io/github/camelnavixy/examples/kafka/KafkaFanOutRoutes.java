@@ -15,8 +15,14 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * and retries cannot reorder a key (at most 5 requests in flight, which idempotence keeps in order).
  *
  * <p>The Navixy consumer hands its Exchanges to the route one at a time and waits for each (that is how it keeps
- * order), so each record waits for its ack before the next is sent: {@code lingerMs=0}, since batching in the
- * producer would only add its linger to every record.
+ * order), so the route waits for Kafka's ack of whatever one Exchange carries. Two ways to write it:
+ * <ul>
+ * <li>{@link #perBatch()} (the default of the app): {@code splitBatch=false}, one Exchange per Navixy batch, turned
+ * into a list of keyed records ({@link KafkaRecords}); camel-kafka sends them all in order, then waits for their acks
+ * once. Fast.</li>
+ * <li>{@link #perItem()}: one Exchange per vehicle item, so one ack round trip per record ({@code lingerMs=0}, since
+ * lingering would only add to each). Simple, and slow: see docs/reliability.md for the figures.</li>
+ * </ul>
  *
  * <p>{@code kafka-to-fleet}: one member of the consumer group {@code {{navixy.kafka.groupId}}}; run more JVMs with the
  * same group and Kafka shares the partitions among them. It sends each record to {@code {{navixy.kafka.sink}}}.
@@ -28,24 +34,50 @@ public class KafkaFanOutRoutes extends RouteBuilder {
 
     public static final String TO_KAFKA = "navixy-to-kafka";
     public static final String FROM_KAFKA = "kafka-to-fleet";
+    private static final String VEHICLE_EVENTS = "${header." + NavixyConstants.EVENT_TYPE
+            + "} in 'state_batch,readings_batch'";
+    private static final String KAFKA = "kafka:{{navixy.kafka.topic}}?brokers={{navixy.kafka.brokers}}"
+            + "&enableIdempotence=true&requestRequiredAcks=all&maxInFlightRequest=5&deliveryTimeoutMs=120000";
+
+    private final boolean perBatch;
+
+    private KafkaFanOutRoutes(boolean perBatch) {
+        this.perBatch = perBatch;
+    }
+
+    /** One Exchange per Navixy batch, one Kafka record per vehicle item, one wait for the batch's acks. */
+    public static KafkaFanOutRoutes perBatch() {
+        return new KafkaFanOutRoutes(true);
+    }
+
+    /** One Exchange and one Kafka record per vehicle item, one wait per record. */
+    public static KafkaFanOutRoutes perItem() {
+        return new KafkaFanOutRoutes(false);
+    }
 
     @Override
     public void configure() {
-        from("navixy:state_batch,readings_batch?apiKey={{navixy.apiKey}}&baseUrl={{navixy.baseUrl}}")
-                .routeId(TO_KAFKA)
-                // Only vehicle events: a logout (text, no vehicle) is not fleet data.
-                .filter(simple("${header." + NavixyConstants.EVENT_TYPE + "} in 'state_batch,readings_batch'"))
-                .choice()
-                    .when(header(NavixyConstants.SOURCE_ID).isNotNull())
-                        .setHeader(KafkaConstants.KEY, header(NavixyConstants.SOURCE_ID).convertToString())
-                    .otherwise()
-                        .setHeader(KafkaConstants.KEY, header(NavixyConstants.TRACKER_ID).convertToString())
-                .end()
-                .transform().method(NavixyJson.class, "toJson")
-                .to("kafka:{{navixy.kafka.topic}}?brokers={{navixy.kafka.brokers}}"
-                        + "&enableIdempotence=true&requestRequiredAcks=all&maxInFlightRequest=5"
-                        + "&deliveryTimeoutMs=120000&lingerMs=0")
-                .end();
+        String navixy = "navixy:state_batch,readings_batch?apiKey={{navixy.apiKey}}&baseUrl={{navixy.baseUrl}}";
+        if (perBatch) {
+            from(navixy + "&splitBatch=false")
+                    .routeId(TO_KAFKA)
+                    // Only vehicle events: a lifecycle change or a logout is not fleet data here.
+                    .filter(simple(VEHICLE_EVENTS))
+                    .process(KafkaRecords::fromBatch)
+                    .to(KAFKA + "&batchWithIndividualHeaders=true");
+        } else {
+            from(navixy)
+                    .routeId(TO_KAFKA)
+                    .filter(simple(VEHICLE_EVENTS))
+                    .choice()
+                        .when(header(NavixyConstants.SOURCE_ID).isNotNull())
+                            .setHeader(KafkaConstants.KEY, header(NavixyConstants.SOURCE_ID).convertToString())
+                        .otherwise()
+                            .setHeader(KafkaConstants.KEY, header(NavixyConstants.TRACKER_ID).convertToString())
+                    .end()
+                    .transform().method(NavixyJson.class, "toJson")
+                    .to(KAFKA + "&lingerMs=0");
+        }
 
         from("kafka:{{navixy.kafka.topic}}?brokers={{navixy.kafka.brokers}}&groupId={{navixy.kafka.groupId}}"
                 + "&autoOffsetReset=earliest")

@@ -3,13 +3,15 @@ package io.github.camelnavixy.examples.kafka;
 import io.github.camelnavixy.NavixyConsumer;
 import io.github.camelnavixy.simulator.NavixySimulator;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ class KafkaFanOutTest {
         }
     }
 
-    private void start(int fleet, Duration tick, Duration rateLimit) throws Exception {
+    private void start(KafkaFanOutRoutes routes, int fleet, Duration tick, Duration rateLimit) throws Exception {
         simulator = NavixySimulator.builder().fleetSize(fleet).tickInterval(tick).defaultRateLimit(rateLimit).build()
                 .start();
         kafka = EmbeddedKafka.start();
@@ -74,7 +76,7 @@ class KafkaFanOutTest {
         p.setProperty("navixy.kafka.groupId", "navixy-fleet");
         p.setProperty("navixy.kafka.sink", "direct:readBack");
         context.getPropertiesComponent().setInitialProperties(p);
-        context.addRoutes(new KafkaFanOutRoutes());
+        context.addRoutes(routes);
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
@@ -83,16 +85,36 @@ class KafkaFanOutTest {
             }
         });
         AdviceWith.adviceWith(context, KafkaFanOutRoutes.TO_KAFKA, a -> {
-            a.weaveByToUri("kafka:*").before().process(e -> sent.add(new String[] {
-                    e.getMessage().getHeader(KafkaConstants.KEY, String.class), e.getMessage().getBody(String.class)}));
+            a.weaveByToUri("kafka:*").before().process(e -> records(e.getMessage()).forEach(sent::add));
             a.weaveByToUri("kafka:*").after().process(e -> {
                 if (e.getException() == null) {
-                    acked.incrementAndGet();
+                    acked.addAndGet(records(e.getMessage()).size());
                 }
             });
             a.onException(Exception.class).process(e -> failed.incrementAndGet());
         });
         context.start();
+    }
+
+    /** The records one Exchange carries to Kafka: itself (per item), or the messages of its list (per batch). */
+    private static List<String[]> records(Message message) {
+        if (message.getBody() instanceof List<?> list) {
+            return list.stream().map(Message.class::cast).map(m -> new String[] {
+                    m.getHeader(KafkaConstants.KEY, String.class), m.getBody(String.class)}).toList();
+        }
+        return List.<String[]>of(new String[] {message.getHeader(KafkaConstants.KEY, String.class),
+                message.getBody(String.class)});
+    }
+
+    /** Stops the Navixy route (waiting for the sends in flight) and reads the topic whole, per key in log order. */
+    private List<String[]> stopAndReadTopic() throws Exception {
+        context.getRouteController().stopRoute(KafkaFanOutRoutes.TO_KAFKA);
+        List<ConsumerRecord<String, String>> log = TopicReader.readAll(kafka.bootstrapServers(), TOPIC);
+        List<String[]> inKafka = new ArrayList<>();
+        // Per partition the log is ordered; a key lives in one partition, so per key this is the log's order.
+        log.stream().sorted((x, y) -> x.partition() != y.partition() ? Integer.compare(x.partition(), y.partition())
+                : Long.compare(x.offset(), y.offset())).forEach(r -> inKafka.add(new String[] {r.key(), r.value()}));
+        return inKafka;
     }
 
     private static Map<String, List<String>> byKey(List<String[]> records) {
@@ -105,7 +127,7 @@ class KafkaFanOutTest {
 
     @Test
     void everyStateReachesKafkaOnceAndInOrderPerVehicleAcrossABrokerRestart() throws Exception {
-        start(20, Duration.ofMillis(100), Duration.ofMillis(200));
+        start(KafkaFanOutRoutes.perBatch(), 20, Duration.ofMillis(100), Duration.ofMillis(200));
         await().atMost(30, TimeUnit.SECONDS).until(() -> acked.get() >= 200);
 
         kafka.stopBroker();
@@ -121,15 +143,9 @@ class KafkaFanOutTest {
         long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSince);
 
         await().atMost(30, TimeUnit.SECONDS).until(() -> acked.get() >= ackedWhileDown + 400);
-        context.getRouteController().stopRoute(KafkaFanOutRoutes.TO_KAFKA); // waits for the sends in flight
+        List<String[]> inKafka = stopAndReadTopic();
         List<String[]> sentCopy = List.copyOf(sent);
-
-        List<ConsumerRecord<String, String>> log = TopicReader.readAll(kafka.bootstrapServers(), TOPIC);
-        List<String[]> inKafka = new ArrayList<>();
-        // Per partition the log is ordered; a key lives in one partition, so per key this is the log's order.
-        log.stream().sorted((x, y) -> x.partition() != y.partition() ? Integer.compare(x.partition(), y.partition())
-                : Long.compare(x.offset(), y.offset())).forEach(r -> inKafka.add(new String[] {r.key(), r.value()}));
-        await().atMost(30, TimeUnit.SECONDS).until(() -> readBack.size() == log.size());
+        await().atMost(30, TimeUnit.SECONDS).until(() -> readBack.size() == inKafka.size());
 
         System.out.printf("%n===== Kafka fan-out across a broker restart =====%n");
         System.out.printf("sent by the route / acked / failed : %d / %d / %d%n", sentCopy.size(), acked.get(),
@@ -138,10 +154,49 @@ class KafkaFanOutTest {
                 + " the consumer at the restart; broker back in %d ms%n", ackedBeforeRestart,
                 ackedWhileDown - ackedBeforeRestart, pendingAtRestart, restartMillis);
         System.out.printf("records in the topic               : %d in %d keys; read back by the group: %d%n",
-                log.size(), byKey(inKafka).size(), readBack.size());
+                inKafka.size(), byKey(inKafka).size(), readBack.size());
         assertThat(failed.get()).isZero();
-        assertThat(log).hasSize(sentCopy.size()); // no loss, no duplicate
+        assertThat(inKafka).hasSize(sentCopy.size()); // no loss, no duplicate
         assertThat(byKey(inKafka)).isEqualTo(byKey(sentCopy)); // same records per key, same order
         assertThat(byKey(sentCopy).keySet()).hasSizeGreaterThanOrEqualTo(20); // states (source ids) and readings (tracker ids)
+    }
+
+    @ParameterizedTest(name = "one Exchange per {0}")
+    @ValueSource(strings = {"batch", "item"})
+    void keepsOrderPerVehicleAndPrintsTheThroughputIntoKafkaAndBack(String mode) throws Exception {
+        // Offered: states and readings of 500 trackers every 200 ms, 5000 items/s: more than the route takes.
+        start(mode.equals("batch") ? KafkaFanOutRoutes.perBatch() : KafkaFanOutRoutes.perItem(), 500,
+                Duration.ofMillis(100), Duration.ofMillis(200));
+        NavixyConsumer navixy = (NavixyConsumer) context.getRoute(KafkaFanOutRoutes.TO_KAFKA).getConsumer();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> acked.get() >= 1000); // warmed up
+
+        AtomicBoolean pausedSeen = new AtomicBoolean();
+        long acked0 = acked.get();
+        long read0 = readBack.size();
+        long received0 = navixy.getExchangeCount();
+        long t0 = System.nanoTime();
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20)).until(() -> {
+            pausedSeen.compareAndSet(false, navixy.isReadingPaused());
+            return acked.get() >= acked0 + (mode.equals("batch") ? 20000 : 5000);
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double ackedRate = (acked.get() - acked0) / seconds;
+        double readRate = (readBack.size() - read0) / seconds;
+        double receivedRate = (navixy.getExchangeCount() - received0) / seconds;
+
+        System.out.printf("%n===== Kafka fan-out throughput, one Exchange per %s =====%n", mode);
+        System.out.printf("simulator                           : 500 trackers, states + readings, batches every 200 ms%n");
+        System.out.printf("window                              : %.1f s%n", seconds);
+        System.out.printf("Exchanges made by the Navixy consumer: %.0f /s%n", receivedRate);
+        System.out.printf("records acked by Kafka (acks=all)   : %.0f /s (%.2f ms per record)%n", ackedRate,
+                1000 / ackedRate);
+        System.out.printf("records read back by the group      : %.0f /s%n", readRate);
+        System.out.printf("socket paused by backpressure       : %s; waiting now: %d%n", pausedSeen.get(),
+                navixy.getPendingExchanges());
+
+        List<String[]> inKafka = stopAndReadTopic();
+        assertThat(failed.get()).isZero();
+        assertThat(inKafka).hasSize(sent.size());
+        assertThat(byKey(inKafka)).isEqualTo(byKey(List.copyOf(sent)));
     }
 }
