@@ -228,7 +228,7 @@ public final class NavixyConnection {
                 return;
             }
             if (result.failed()) {
-                connectionLost("connect failed: " + ServerText.safe(String.valueOf(result.cause().getMessage())));
+                connectionLost("connect failed: " + ServerText.safe(failureText(result.cause())));
             } else {
                 onOpen(session);
             }
@@ -573,5 +573,20 @@ public final class NavixyConnection {
             LOG.info("Navixy {}: {} ({})", name, next, detail);
         }
         listener.onStateChanged(next, detail);
+    }
+
+    /**
+     * A failure with the reason underneath it: Vert.x reports a TLS failure as "Failed to create SSL connection" and
+     * keeps the why (untrusted certificate, host name mismatch) in the cause, which is what a person needs to see.
+     */
+    private static String failureText(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && depth < 3; depth++, cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
     }
 }
