@@ -89,7 +89,8 @@ public final class NavixySimulator implements AutoCloseable {
         this.credentials = new Credentials(config.apiKeys(), config.accounts(), config.sessionLifetime());
         this.hub = new SessionHub(stats);
         this.shapes = new EventShapes(mapper, config.shape());
-        this.pump = new EventPump(fleet, hub, shapes, config.userZone(), config.simulatedTimePerTick());
+        this.pump = new EventPump(fleet, hub, shapes, config.userZone(), config.simulatedTimePerTick(), config.load(),
+                this.vertx);
         this.protocol = new NavixyProtocol(mapper, shapes, fleet, credentials, faults, stats, pump,
                 config.defaultRateLimit());
         AuthHandler rest = new AuthHandler(mapper, credentials, fleet,
@@ -121,7 +122,9 @@ public final class NavixySimulator implements AutoCloseable {
         Context ctx = vertx.getOrCreateContext();
         this.context = ctx;
         ctx.runOnContext(v -> listen().onSuccess(p -> {
-            tickTimer = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tick());
+            if (config.load() == null) { // in load mode the fleet stands still: only the load stream is sent
+                tickTimer = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tick());
+            }
             sessionSweepTimer = vertx.setPeriodic(sweepPeriodMillis(), t -> endExpiredSessions());
             LOG.info("Navixy simulator listening on {} ({} trackers, {} shape)", webSocketUrl(), config.fleetSize(),
                     config.shape());
@@ -633,6 +636,7 @@ public final class NavixySimulator implements AutoCloseable {
         private final Set<Long> disallowed = new LinkedHashSet<>();
         private Duration sessionLifetime = Duration.ofDays(30);
         private Vertx vertx;
+        private LoadProfile load;
 
         private Builder() {
         }
@@ -764,6 +768,16 @@ public final class NavixySimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Load-test mode: each {@code state_batch} subscription gets the stream of pre-generated frames the profile
+         * describes (from the fleet's states at subscribe time) instead of the snapshot and the fleet's batches; the
+         * fleet does not move. For benchmarks: see {@link LoadProfile}.
+         */
+        public Builder load(LoadProfile profile) {
+            this.load = profile;
+            return this;
+        }
+
         public NavixySimulator build() {
             Duration simTime = simulatedTimePerTick != null ? simulatedTimePerTick
                     : (tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
@@ -771,7 +785,7 @@ public final class NavixySimulator implements AutoCloseable {
                     apiKeys.isEmpty() ? List.of(DEFAULT_API_KEY) : List.copyOf(apiKeys),
                     accounts.isEmpty() ? Map.of(DEFAULT_LOGIN, DEFAULT_PASSWORD) : Map.copyOf(accounts),
                     shape, clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
-                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), sessionLifetime);
+                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), sessionLifetime, load);
             return new NavixySimulator(config, vertx);
         }
     }

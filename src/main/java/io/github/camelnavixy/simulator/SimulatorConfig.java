@@ -12,5 +12,6 @@ import java.util.Set;
 record SimulatorConfig(String host, int port, int fleetSize, Duration tickInterval, Duration simulatedTimePerTick,
         List<String> apiKeys, Map<String, String> accounts, Shape shape, Duration clientHeartbeat,
         Duration serverHeartbeat, long seed, Duration defaultRateLimit, ZoneId userZone, double cityLat,
-        double cityLng, boolean trackMessageSizeSupported, Set<Long> blocked, Set<Long> disallowed, Duration sessionLifetime) {
+        double cityLng, boolean trackMessageSizeSupported, Set<Long> blocked, Set<Long> disallowed, Duration sessionLifetime,
+        LoadProfile load) {
 }
