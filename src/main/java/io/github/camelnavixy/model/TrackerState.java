@@ -8,6 +8,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
@@ -35,6 +36,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param extra                JSON fields this model does not name
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonDeserialize(using = TrackerStateDeserializer.class)
 public record TrackerState(
         Long sourceId,
         Gps gps,
