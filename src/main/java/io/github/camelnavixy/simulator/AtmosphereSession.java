@@ -219,6 +219,11 @@ final class AtmosphereSession {
         }
     }
 
+    /** Whether the socket's write queue is full (the client is not reading fast enough). */
+    boolean writeQueueFull() {
+        return ws.writeQueueFull();
+    }
+
     /** A load-mode write: straight to the socket, counted, without rescheduling the heartbeat for every frame. */
     void writeLoadFrame(String frame) {
         if (!closed) {

@@ -8,7 +8,7 @@ package io.github.camelnavixy.simulator;
  *
  * @param itemsPerFrame   states per frame (at least 1)
  * @param statesPerSecond 0: write frames as fast as the client reads them (the socket's write queue decides); more
- *                        than 0: write at this rate, stamping each frame, whether the client keeps up or not
+ *                        than 0: write at this rate, stamping each frame with the time it was due
  * @param totalStates     stop after this many states (rounded up to whole frames); 0 means until the socket closes
  */
 public record LoadProfile(int itemsPerFrame, long statesPerSecond, long totalStates) {

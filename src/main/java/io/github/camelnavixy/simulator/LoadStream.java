@@ -29,6 +29,7 @@ final class LoadStream {
     private final long total;
     private long sent;
     private long startNanos;
+    private long startMicros;
     private long timer = -1;
 
     LoadStream(Vertx vertx, AtmosphereSession session, LoadProfile profile, EventShapes shapes,
@@ -68,6 +69,8 @@ final class LoadStream {
 
     void start() {
         startNanos = System.nanoTime();
+        Instant now = Instant.now();
+        startMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
         if (profile.statesPerSecond() == 0) {
             session.stream(this::nextConstant);
         } else {
@@ -82,17 +85,23 @@ final class LoadStream {
         return constantFrames.get((int) (sent++ % constantFrames.size()));
     }
 
-    /** Sends the frames due by now, each stamped as it goes; the rate holds whether or not the client keeps up. */
+    /**
+     * Sends the frames due by now, each stamped with the time it was due: a client that falls behind shows it in
+     * its latency (nothing is left out of the figures), while the server writes only as fast as the socket takes
+     * frames, so its memory stays bounded.
+     */
     private void paced() {
         if (session.isClosed() || sent >= total) {
             vertx.cancelTimer(timer);
             return;
         }
-        double framesPerNano = profile.statesPerSecond() / 1e9 / profile.itemsPerFrame();
-        long due = Math.min(total, (long) ((System.nanoTime() - startNanos) * framesPerNano));
-        while (sent < due) {
+        double framesPerSecond = (double) profile.statesPerSecond() / profile.itemsPerFrame();
+        long due = Math.min(total, (long) ((System.nanoTime() - startNanos) / 1e9 * framesPerSecond));
+        while (sent < due && !session.writeQueueFull()) {
+            long dueMicros = startMicros + (long) (sent * 1e6 / framesPerSecond);
             String[] parts = frames.get((int) (sent++ % frames.size()));
-            session.writeLoadFrame(parts[0] + STAMP.format(Instant.now()) + parts[1]);
+            Instant stamp = Instant.ofEpochSecond(dueMicros / 1_000_000, (dueMicros % 1_000_000) * 1000);
+            session.writeLoadFrame(parts[0] + STAMP.format(stamp) + parts[1]);
         }
     }
 }

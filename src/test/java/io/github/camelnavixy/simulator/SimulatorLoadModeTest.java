@@ -57,7 +57,7 @@ class SimulatorLoadModeTest {
     }
 
     @Test
-    void fixedRateStampsEachFrameWithItsSendTime() {
+    void fixedRateStampsEachFrameWithTheTimeItWasDue() {
         sim = NavixySimulator.builder().fleetSize(10).load(LoadProfile.fixedRate(10, 200, 40)).build().start();
         try (SimTestClient c = SimTestClient.connectAndHandshake(vertx, sim)) {
             c.send(SimTestClient.subscribe(sim.apiKey(), SUBSCRIBE_ALL));
