@@ -49,9 +49,12 @@ final class TimestampCache {
         values[slot] = value;
     }
 
+    /** Hashes month to second (the year rarely differs; the full compare settles any collision). */
     private static int slot(char[] text, int offset, int length) {
+        int from = length >= 19 ? offset + 5 : offset;
+        int to = length >= 19 ? offset + 19 : offset + length;
         int h = length;
-        for (int i = offset; i < offset + length; i++) {
+        for (int i = from; i < to; i++) {
             h = 31 * h + text[i];
         }
         return (h ^ (h >>> 16)) & (SIZE - 1);
