@@ -98,7 +98,7 @@ final class LoadStream {
         double framesPerSecond = (double) profile.statesPerSecond() / profile.itemsPerFrame();
         long due = Math.min(total, (long) ((System.nanoTime() - startNanos) / 1e9 * framesPerSecond));
         while (sent < due && !session.writeQueueFull()) {
-            long dueMicros = startMicros + (long) (sent * 1e6 / framesPerSecond);
+            long dueMicros = startMicros + (long) ((sent + 1) * 1e6 / framesPerSecond); // frame n is due at (n+1)/rate
             String[] parts = frames.get((int) (sent++ % frames.size()));
             Instant stamp = Instant.ofEpochSecond(dueMicros / 1_000_000, (dueMicros % 1_000_000) * 1000);
             session.writeLoadFrame(parts[0] + STAMP.format(stamp) + parts[1]);
