@@ -17,7 +17,7 @@ final class FrameSample {
                 .build().start(); RawSocket socket = new RawSocket()) {
             CompletableFuture<byte[]> frame = new CompletableFuture<>();
             socket.connect(sim.webSocketUrl(), sim.apiKey(), bytes -> {
-                if (new String(bytes, 0, Math.min(bytes.length, 200)).contains("source_state_event")) {
+                if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains("\"source_state_event\"")) {
                     frame.complete(bytes);
                 }
             });
