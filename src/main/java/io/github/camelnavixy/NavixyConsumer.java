@@ -221,14 +221,24 @@ public class NavixyConsumer extends DefaultConsumer implements Suspendable {
      * default thread-pool profile says (queue size, rejection policy), nothing is queued past it or run by the caller.
      */
     private ExecutorService newWorker() {
+        return endpoint.getCamelContext().getExecutorServiceManager()
+                .newThreadPool(this, "NavixyConsumer[" + endpoint.getPlan().eventTypesText() + "]", workerProfile());
+    }
+
+    /**
+     * The worker's profile. It needs a queue: the dispatcher hands over its next drain as soon as the running one has
+     * let go of its flag, which is a moment before the thread is back in the pool; without a queue (Camel makes a
+     * {@code SynchronousQueue} for a size of 0 or less) that hand-over was rejected and the waiting work dropped.
+     * At most one drain waits there, so a small bound is plenty.
+     */
+    static ThreadPoolProfile workerProfile() {
         ThreadPoolProfile profile = new ThreadPoolProfile("navixy-worker");
         profile.setPoolSize(1);
         profile.setMaxPoolSize(1);
-        profile.setMaxQueueSize(-1);
+        profile.setMaxQueueSize(4);
         profile.setAllowCoreThreadTimeOut(false);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return endpoint.getCamelContext().getExecutorServiceManager()
-                .newThreadPool(this, "NavixyConsumer[" + endpoint.getPlan().eventTypesText() + "]", profile);
+        return profile;
     }
 
     @Override

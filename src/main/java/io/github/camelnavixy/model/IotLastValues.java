@@ -2,6 +2,7 @@ package io.github.camelnavixy.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -28,5 +29,15 @@ public record IotLastValues(
         nonnullFields = Extras.map(nonnullFields);
         allFields = Extras.map(allFields);
         extra = Extras.extra(extra);
+    }
+
+    /**
+     * Hashes trackerId only: consistent with the generated {@code equals} (equal values agree on
+     * these components), and cheap. Camel's bean language hashes the body for its cache key on every OGNL step
+     * ({@code ${body.gps.location.lat}}); the generated hash would walk the whole value every time.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(trackerId);
     }
 }

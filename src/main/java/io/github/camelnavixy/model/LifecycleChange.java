@@ -2,6 +2,7 @@ package io.github.camelnavixy.model;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -26,5 +27,15 @@ public record LifecycleChange(
 
     public LifecycleChange {
         extra = Extras.extra(extra);
+    }
+
+    /**
+     * Hashes sourceId and timestamp only: consistent with the generated {@code equals} (equal values agree on
+     * these components), and cheap. Camel's bean language hashes the body for its cache key on every OGNL step
+     * ({@code ${body.gps.location.lat}}); the generated hash would walk the whole value every time.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(sourceId) + Objects.hashCode(timestamp);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelnavixy.model;
 
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -19,5 +20,15 @@ public record Location(Double lat, Double lng, @JsonAnySetter @JsonAnyGetter Map
 
     public Location {
         extra = Extras.extra(extra);
+    }
+
+    /**
+     * Hashes lat and lng only: consistent with the generated {@code equals} (equal values agree on
+     * these components), and cheap. Camel's bean language hashes the body for its cache key on every OGNL step
+     * ({@code ${body.gps.location.lat}}); the generated hash would walk the whole value every time.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(lat) + Objects.hashCode(lng);
     }
 }

@@ -3,6 +3,7 @@ package io.github.camelnavixy.model;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,9 +27,20 @@ public final class NavixyTimestampDeserializer extends StdScalarDeserializer<Off
     public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
-            String text = p.getText();
+            ZoneId zone = NavixyTime.zoneOf(ctxt.getAttribute(NavixyTime.ZONE_ATTRIBUTE));
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            TimestampCache cache = TimestampCache.current();
+            OffsetDateTime known = cache.get(chars, offset, length, zone);
+            if (known != null) {
+                return known;
+            }
+            String text = new String(chars, offset, length);
             try {
-                return NavixyTime.parse(text, NavixyTime.zoneOf(ctxt.getAttribute(NavixyTime.ZONE_ATTRIBUTE)));
+                OffsetDateTime parsed = NavixyTime.parse(text, zone);
+                cache.put(chars, offset, length, zone, parsed);
+                return parsed;
             } catch (DateTimeException e) {
                 return (OffsetDateTime) ctxt.handleWeirdStringValue(OffsetDateTime.class, text,
                         "not a Navixy timestamp (expected ISO-8601 with offset or yyyy-MM-dd HH:mm:ss)");

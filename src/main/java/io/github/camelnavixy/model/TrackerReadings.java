@@ -3,6 +3,7 @@ package io.github.camelnavixy.model;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -43,5 +44,15 @@ public record TrackerReadings(
     /** A copy with the given tracker id (used when the id only appears as the key of a map). */
     public TrackerReadings withTrackerId(Long id) {
         return new TrackerReadings(id, inputs, states, virtualSensors, counters, timestamp, extra);
+    }
+
+    /**
+     * Hashes trackerId and timestamp only: consistent with the generated {@code equals} (equal values agree on
+     * these components), and cheap. Camel's bean language hashes the body for its cache key on every OGNL step
+     * ({@code ${body.gps.location.lat}}); the generated hash would walk the whole value every time.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(trackerId) + Objects.hashCode(timestamp);
     }
 }

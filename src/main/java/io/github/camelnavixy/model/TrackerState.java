@@ -3,10 +3,12 @@ package io.github.camelnavixy.model;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
@@ -34,6 +36,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param extra                JSON fields this model does not name
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonDeserialize(using = TrackerStateDeserializer.class)
 public record TrackerState(
         Long sourceId,
         Gps gps,
@@ -59,5 +62,15 @@ public record TrackerState(
         outputs = Extras.list(outputs);
         additional = Extras.map(additional);
         extra = Extras.extra(extra);
+    }
+
+    /**
+     * Hashes sourceId and lastUpdate only: consistent with the generated {@code equals} (equal values agree on
+     * these components), and cheap. Camel's bean language hashes the body for its cache key on every OGNL step
+     * ({@code ${body.gps.location.lat}}); the generated hash would walk the whole value every time.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(sourceId) + Objects.hashCode(lastUpdate);
     }
 }

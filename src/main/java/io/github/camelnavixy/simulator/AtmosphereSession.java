@@ -200,6 +200,38 @@ final class AtmosphereSession {
         scheduleHeartbeat();
     }
 
+    // --- load mode ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Writes what {@code next} gives (until it gives {@code null}) as fast as the client reads: whenever the socket's
+     * write queue is full, it waits for the queue to drain. No heartbeat or fault handling: this is the load mode.
+     */
+    void stream(java.util.function.Supplier<String> next) {
+        while (!closed && !ws.writeQueueFull()) {
+            String frame = next.get();
+            if (frame == null) {
+                return;
+            }
+            writeLoadFrame(frame);
+        }
+        if (!closed) {
+            ws.drainHandler(v -> stream(next));
+        }
+    }
+
+    /** Whether the socket's write queue is full (the client is not reading fast enough). */
+    boolean writeQueueFull() {
+        return ws.writeQueueFull();
+    }
+
+    /** A load-mode write: straight to the socket, counted, without rescheduling the heartbeat for every frame. */
+    void writeLoadFrame(String frame) {
+        if (!closed) {
+            ws.writeTextMessage(frame).onFailure(e -> { });
+            stats.framesSent.incrementAndGet();
+        }
+    }
+
     // --- heartbeat ---------------------------------------------------------------------------------------------------
 
     private void scheduleHeartbeat() {

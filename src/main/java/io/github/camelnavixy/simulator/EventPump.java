@@ -1,6 +1,7 @@
 package io.github.camelnavixy.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +25,13 @@ final class EventPump {
     private final EventShapes shapes;
     private final ZoneId userZone;
     private final double simSecondsPerTick;
+    private final LoadProfile load;
+    private final Vertx vertx;
 
-    EventPump(Fleet fleet, SessionHub hub, EventShapes shapes, ZoneId userZone, Duration simulatedTimePerTick) {
+    EventPump(Fleet fleet, SessionHub hub, EventShapes shapes, ZoneId userZone, Duration simulatedTimePerTick,
+            LoadProfile load, Vertx vertx) {
+        this.load = load;
+        this.vertx = vertx;
         this.fleet = fleet;
         this.hub = hub;
         this.shapes = shapes;
@@ -65,6 +71,14 @@ final class EventPump {
     /** The initial data right after a subscribe response, for the trackers with status {@code normal}. */
     void snapshot(AtmosphereSession s, Subscription sub, Collection<Long> ids) {
         List<Long> deliverable = ids.stream().filter(fleet::deliverable).distinct().toList();
+        if (load != null && SubRequest.STATE_BATCH.equals(sub.type) && !deliverable.isEmpty()) {
+            // load mode: the pre-generated stream takes the place of the snapshot and of every later batch
+            Timestamps ts = timestamps(sub);
+            List<ObjectNode> states = new ArrayList<>();
+            deliverable.forEach(id -> states.add(TrackerPayloads.state(fleet.tracker(id), sub.compact(), ts)));
+            new LoadStream(vertx, s, load, shapes, states).start();
+            return;
+        }
         if (!sub.isBatch()) {
             deliverable.forEach(id -> s.event(stateEvent(sub, fleet.tracker(id))));
             return;

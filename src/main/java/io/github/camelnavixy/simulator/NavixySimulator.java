@@ -93,7 +93,8 @@ public final class NavixySimulator implements AutoCloseable {
         this.credentials = new Credentials(config.apiKeys(), config.accounts(), config.sessionLifetime());
         this.hub = new SessionHub(stats);
         this.shapes = new EventShapes(mapper, config.shape());
-        this.pump = new EventPump(fleet, hub, shapes, config.userZone(), config.simulatedTimePerTick());
+        this.pump = new EventPump(fleet, hub, shapes, config.userZone(), config.simulatedTimePerTick(), config.load(),
+                this.vertx);
         this.protocol = new NavixyProtocol(mapper, shapes, fleet, credentials, faults, stats, pump,
                 config.defaultRateLimit());
         AuthHandler rest = new AuthHandler(mapper, credentials, fleet,
@@ -128,7 +129,9 @@ public final class NavixySimulator implements AutoCloseable {
         Context ctx = vertx.getOrCreateContext();
         this.context = ctx;
         ctx.runOnContext(v -> listen().onSuccess(p -> {
-            tickTimer = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tick());
+            if (config.load() == null) { // in load mode the fleet stands still: only the load stream is sent
+                tickTimer = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tick());
+            }
             sessionSweepTimer = vertx.setPeriodic(sweepPeriodMillis(), t -> endExpiredSessions());
             LOG.info("Navixy simulator listening on {} ({} trackers, {} shape)", webSocketUrl(), config.fleetSize(),
                     config.shape());
@@ -765,6 +768,7 @@ public final class NavixySimulator implements AutoCloseable {
 
         /** The host name in the certificate {@link #selfSignedTls()} makes, and so in the simulator's URLs. */
         static final String SELF_SIGNED_HOST = "localhost";
+        private LoadProfile load;
 
         private Builder() {
         }
@@ -915,6 +919,16 @@ public final class NavixySimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Load-test mode: each {@code state_batch} subscription gets the stream of pre-generated frames the profile
+         * describes (from the fleet's states at subscribe time) instead of the snapshot and the fleet's batches; the
+         * fleet does not move. For benchmarks: see {@link LoadProfile}.
+         */
+        public Builder load(LoadProfile profile) {
+            this.load = profile;
+            return this;
+        }
+
         public NavixySimulator build() {
             Duration simTime = simulatedTimePerTick != null ? simulatedTimePerTick
                     : (tick.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tick);
@@ -922,7 +936,7 @@ public final class NavixySimulator implements AutoCloseable {
                     apiKeys.isEmpty() ? List.of(DEFAULT_API_KEY) : List.copyOf(apiKeys),
                     accounts.isEmpty() ? Map.of(DEFAULT_LOGIN, DEFAULT_PASSWORD) : Map.copyOf(accounts),
                     shape, clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
-                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), sessionLifetime, tls, null);
+                    trackMessageSize, Set.copyOf(blocked), Set.copyOf(disallowed), sessionLifetime, tls, null, load);
             if (selfSignedTls) {
                 SimulatorCertificate selfSigned = SimulatorCertificate.create(SELF_SIGNED_HOST);
                 config = config.withTls(selfSigned.keyCertOptions(), selfSigned);

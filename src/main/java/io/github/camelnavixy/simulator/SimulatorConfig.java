@@ -16,11 +16,11 @@ record SimulatorConfig(String host, int port, int fleetSize, Duration tickInterv
         List<String> apiKeys, Map<String, String> accounts, Shape shape, Duration clientHeartbeat,
         Duration serverHeartbeat, long seed, Duration defaultRateLimit, ZoneId userZone, double cityLat,
         double cityLng, boolean trackMessageSizeSupported, Set<Long> blocked, Set<Long> disallowed, Duration sessionLifetime,
-        KeyCertOptions tls, SimulatorCertificate selfSigned) {
+        KeyCertOptions tls, SimulatorCertificate selfSigned, LoadProfile load) {
 
     SimulatorConfig withTls(KeyCertOptions keyCert, SimulatorCertificate certificate) {
         return new SimulatorConfig(host, port, fleetSize, tickInterval, simulatedTimePerTick, apiKeys, accounts, shape,
                 clientHeartbeat, serverHeartbeat, seed, defaultRateLimit, userZone, cityLat, cityLng,
-                trackMessageSizeSupported, blocked, disallowed, sessionLifetime, keyCert, certificate);
+                trackMessageSizeSupported, blocked, disallowed, sessionLifetime, keyCert, certificate, load);
     }
 }
