@@ -17,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class LiveFeedRoutes extends RouteBuilder {
 
-    /** Every tracker's state once a second; the first batch holds the whole fleet. */
-    public static final String FEED_URI = "navixy:state_batch?apiKey={{navixy.apiKey}}&rateLimit=1s";
+    /**
+     * Every tracker's state once a second; the first batch holds the whole fleet. With the tracker directory, each
+     * state carries the vehicle's label ("Truck 12") next to the source id the feed names it by.
+     */
+    public static final String FEED_URI = "navixy:state_batch?apiKey={{navixy.apiKey}}&rateLimit=1s&trackerDirectory=true";
 
     private final FleetWatch watch = new FleetWatch();
     private final String tapUri;
@@ -43,20 +46,20 @@ public class LiveFeedRoutes extends RouteBuilder {
             .choice()
                 // lifecycle events arrive on every subscription, whatever it asked for
                 .when(simple("${header.CamelNavixyEventType} == 'lifecycle'"))
-                    .log("LIFECYCLE source ${body.sourceId}: ${body.lifecycleEvent}").id("lifecycle-change")
+                    .log("LIFECYCLE ${header.CamelNavixyTrackerLabel} (source ${body.sourceId}): ${body.lifecycleEvent}").id("lifecycle-change")
                 // a logout (body: the reason text) or an event this version does not know (body: the raw JSON)
                 .when(simple("${header.CamelNavixyEventType} != 'state_batch'"))
                     .log("EVENT     ${header.CamelNavixyEventType}: ${body}").id("other-event")
                 // from here on the body is a TrackerState
                 .when(simple("${body.gps.speed} > 80"))
                     .filter(method(watch, "startedSpeeding")) // one alert per spell, not one per report
-                        .log("SPEEDING  source ${body.sourceId}: ${body.gps.speed} km/h"
+                        .log("SPEEDING  ${header.CamelNavixyTrackerLabel} (source ${body.sourceId}): ${body.gps.speed} km/h"
                                 + " at ${body.gps.location.lat}, ${body.gps.location.lng}").id("speeding-alert")
                     .end()
                 .endChoice()
                 .otherwise()
                     .filter(method(watch, "movementChanged"))
-                        .log("MOVEMENT  source ${body.sourceId}: ${body.movementStatus}, ${body.gps.speed} km/h,"
+                        .log("MOVEMENT  ${header.CamelNavixyTrackerLabel} (source ${body.sourceId}): ${body.movementStatus}, ${body.gps.speed} km/h,"
                                 + " ignition ${body.ignition}").id("movement-change")
                     .end()
             .end();

@@ -4,6 +4,7 @@ import io.github.camelnavixy.NavixyComponent;
 import io.github.camelnavixy.model.TrackerState;
 import io.github.camelnavixy.simulator.NavixySimulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
@@ -63,7 +64,10 @@ class LiveFeedRoutesTest extends CamelTestSupport {
     @Test
     void javaRouteRaisesSpeedingAlert() throws Exception {
         context.addRoutes(new LiveFeedRoutes());
-        expectSpeedingAlert("live-feed", "speeding-alert");
+        Exchange alert = expectSpeedingAlert("live-feed", "speeding-alert");
+        // the demo names vehicles by their label from the tracker directory, not only by source id
+        String label = alert.getMessage().getHeader("CamelNavixyTrackerLabel", String.class);
+        assertTrue(label != null && label.matches("(Truck|Van|Car) \\d+"), "label " + label);
     }
 
     @Test
@@ -80,7 +84,7 @@ class LiveFeedRoutesTest extends CamelTestSupport {
         expectSpeedingAlert("speeding-xml", "speeding-alert-xml");
     }
 
-    private void expectSpeedingAlert(String routeId, String alertId) throws Exception {
+    private Exchange expectSpeedingAlert(String routeId, String alertId) throws Exception {
         AdviceWith.adviceWith(context, routeId, route -> route.weaveById(alertId).after().to("mock:speeding"));
         MockEndpoint speeding = getMockEndpoint("mock:speeding");
         speeding.expectedMinimumMessageCount(1);
@@ -91,5 +95,6 @@ class LiveFeedRoutesTest extends CamelTestSupport {
         TrackerState state = assertInstanceOf(TrackerState.class, speeding.getReceivedExchanges().get(0).getMessage().getBody());
         assertTrue(state.gps().speed() > 80, "alert for " + state.gps().speed() + " km/h");
         assertTrue(simulator.sourceIds().containsValue(state.sourceId()), "source id " + state.sourceId() + " is in the fleet");
+        return speeding.getReceivedExchanges().get(0);
     }
 }
