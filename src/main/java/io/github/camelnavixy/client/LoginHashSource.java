@@ -1,20 +1,19 @@
 package io.github.camelnavixy.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelnavixy.model.NavixyJson;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelnavixy.protocol.ServerText;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+
+
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+
+
+
+
 
 import java.util.function.Function;
 
@@ -32,15 +31,10 @@ public final class LoginHashSource implements HashSource {
     /** Largest {@code user/auth} or {@code user/session/renew} answer read; a session answer is under 200 bytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final long DEFAULT_REQUEST_TIMEOUT_MILLIS = 10_000;
-    /** Server JSON, read within the same limits as the feed (nesting, string and number lengths) and the body cap. */
-    private static final ObjectMapper MAPPER = NavixyJson.newServerMapper(MAX_BODY_BYTES);
 
-    private final Vertx vertx;
-    private final HttpClient http;
-    private final String baseUrl;
+    private final BoundedJsonPost calls;
     private final String login;
     private final String password;
-    private final long requestTimeoutMillis;
 
     private String hash;
     private long sessionStartMillis;
@@ -52,12 +46,9 @@ public final class LoginHashSource implements HashSource {
 
     public LoginHashSource(Vertx vertx, HttpClientOptions options, String baseUrl, String login, String password,
             long requestTimeoutMillis) {
-        this.vertx = vertx;
-        this.http = vertx.createHttpClient(options);
-        this.baseUrl = stripSlash(baseUrl);
+        this.calls = new BoundedJsonPost(vertx, options, baseUrl, requestTimeoutMillis, MAX_BODY_BYTES);
         this.login = login;
         this.password = password;
-        this.requestTimeoutMillis = requestTimeoutMillis;
     }
 
     @Override
@@ -95,7 +86,7 @@ public final class LoginHashSource implements HashSource {
             return track(logIn());
         }
         String current = hash;
-        ObjectNode body = MAPPER.createObjectNode().put("hash", current);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("hash", current);
         Future<String> renewed = post("user/session/renew", body, (json) -> {
             if (!json.path("success").asBoolean(false)) {
                 throw refusal("user/session/renew", json);
@@ -124,7 +115,7 @@ public final class LoginHashSource implements HashSource {
     }
 
     private Future<String> logIn() {
-        ObjectNode body = MAPPER.createObjectNode().put("login", login).put("password", password);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("login", login).put("password", password);
         return post("user/auth", body, this::readHash);
     }
 
@@ -154,99 +145,24 @@ public final class LoginHashSource implements HashSource {
         return new NavixyConnectionException(message);
     }
 
-    /** POSTs JSON to {@code baseUrl/method} and reads the answer, bounded in time and size. */
+    /** POSTs JSON to {@code baseUrl/method} through the shared bounded call and reads the answer. */
     private Future<String> post(String method, ObjectNode body, Function<JsonNode, String> read) {
-        Promise<String> result = Promise.promise();
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(baseUrl + "/" + method)
-                .putHeader("Content-Type", "application/json")
-                .setConnectTimeout(requestTimeoutMillis)
-                .setIdleTimeout(requestTimeoutMillis);
-        HttpClientRequest[] sent = new HttpClientRequest[1];
-        long timer = vertx.setTimer(Math.max(1, requestTimeoutMillis), t -> {
-            if (result.tryFail(new NavixyConnectionException(method + " gave no answer within " + requestTimeoutMillis + " ms"))
-                    && sent[0] != null) {
-                sent[0].reset();
-            }
-        });
-        http.request(options).onComplete(requested -> {
-            if (requested.failed()) {
-                result.tryFail(failure(method, requested.cause()));
-                return;
-            }
-            HttpClientRequest request = requested.result();
-            sent[0] = request;
-            if (result.future().isComplete()) {
-                request.reset();
-                return;
-            }
-            request.send(body.toString()).onComplete(answered -> {
-                if (answered.failed()) {
-                    result.tryFail(failure(method, answered.cause()));
-                } else {
-                    readCapped(method, answered.result(), read, result);
-                }
-            });
-        });
-        return result.future().onComplete(done -> vertx.cancelTimer(timer));
-    }
-
-    private void readCapped(String method, HttpClientResponse response, Function<JsonNode, String> read, Promise<String> result) {
-        Buffer body = Buffer.buffer();
-        String tooLarge = method + " answered HTTP " + response.statusCode() + " with a body over " + MAX_BODY_BYTES + " bytes";
-        String length = response.getHeader("Content-Length");
-        if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > MAX_BODY_BYTES) {
-            result.tryFail(new NavixyConnectionException(tooLarge));
-            response.request().reset();
-            return;
-        }
-        response.handler(chunk -> {
-            if (result.future().isComplete()) {
-                return;
-            }
-            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
-                result.tryFail(new NavixyConnectionException(tooLarge));
-                response.request().reset();
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        response.exceptionHandler(error -> result.tryFail(failure(method, error)));
-        response.endHandler(v -> {
-            if (result.future().isComplete()) {
-                return;
-            }
-            JsonNode json;
-            try {
-                json = MAPPER.readTree(body.getBytes());
-            } catch (Exception e) {
-                json = null;
-            }
-            if (json == null || !json.isObject()) {
-                result.tryFail(new NavixyConnectionException(method + " answered HTTP " + response.statusCode() + " with a body that is not JSON"));
-                return;
-            }
-            try {
-                result.tryComplete(read.apply(json));
-            } catch (NavixyConnectionException e) {
-                result.tryFail(e);
-            }
-        });
-    }
-
-    private static NavixyConnectionException failure(String method, Throwable cause) {
-        return new NavixyConnectionException(method + " failed: " + ServerText.safe(String.valueOf(cause.getMessage())), cause);
+        return calls.post(method, body.toString())
+                .recover(failed -> Future.failedFuture(new NavixyConnectionException(failed.getMessage(), failed.getCause())))
+                .compose(json -> {
+                    try {
+                        return Future.succeededFuture(read.apply(json));
+                    } catch (NavixyConnectionException e) {
+                        return Future.failedFuture(e);
+                    }
+                });
     }
 
     @Override
     public void close() {
-        http.close();
+        calls.close();
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 
     @Override
     public String toString() {

@@ -1,20 +1,13 @@
 package io.github.camelnavixy.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelnavixy.client.BoundedJsonPost;
 import io.github.camelnavixy.client.HashSource;
 import io.github.camelnavixy.protocol.ServerText;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,24 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NavixyRestClient implements AutoCloseable {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private final Vertx vertx;
-    private final HttpClient http;
-    private final String baseUrl;
+    private final BoundedJsonPost http;
     private final HashSource hashes;
-    private final long timeoutMillis;
-    private final int maxBodyBytes;
     private final AtomicLong calls = new AtomicLong();
 
     public NavixyRestClient(Vertx vertx, HttpClientOptions options, String baseUrl, HashSource hashes,
             long timeoutMillis, int maxBodyBytes) {
-        this.vertx = vertx;
-        this.http = vertx.createHttpClient(options);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = new BoundedJsonPost(vertx, options, baseUrl, timeoutMillis, maxBodyBytes);
         this.hashes = hashes;
-        this.timeoutMillis = timeoutMillis;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** REST calls sent so far (retries included). */
@@ -76,83 +59,18 @@ public final class NavixyRestClient implements AutoCloseable {
     private Future<JsonNode> post(String method, ObjectNode params, String hash) {
         calls.incrementAndGet();
         ObjectNode body = params.deepCopy().put("hash", hash);
-        Promise<JsonNode> result = Promise.promise();
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(baseUrl + "/" + method)
-                .putHeader("Content-Type", "application/json")
-                .setConnectTimeout(timeoutMillis)
-                .setIdleTimeout(timeoutMillis);
-        HttpClientRequest[] sent = new HttpClientRequest[1];
-        long timer = vertx.setTimer(Math.max(1, timeoutMillis), t -> {
-            if (result.tryFail(new NavixyRestException(method, 0, method + " gave no answer within " + timeoutMillis + " ms", null))
-                    && sent[0] != null) {
-                sent[0].reset();
-            }
-        });
-        http.request(options).onComplete(requested -> {
-            if (requested.failed()) {
-                result.tryFail(failure(method, requested.cause()));
-                return;
-            }
-            HttpClientRequest request = requested.result();
-            sent[0] = request;
-            if (result.future().isComplete()) {
-                request.reset();
-                return;
-            }
-            request.send(body.toString()).onComplete(answered -> {
-                if (answered.failed()) {
-                    result.tryFail(failure(method, answered.cause()));
-                } else {
-                    read(method, answered.result(), result);
-                }
-            });
-        });
-        return result.future().onComplete(done -> vertx.cancelTimer(timer));
-    }
-
-    private void read(String method, HttpClientResponse response, Promise<JsonNode> result) {
-        Buffer body = Buffer.buffer();
-        String tooLarge = method + " answered HTTP " + response.statusCode() + " with a body over " + maxBodyBytes + " bytes";
-        response.handler(chunk -> {
-            if (result.future().isComplete()) {
-                return;
-            }
-            if ((long) body.length() + chunk.length() > maxBodyBytes) {
-                result.tryFail(new NavixyRestException(method, 0, tooLarge, null));
-                response.request().reset();
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        response.exceptionHandler(error -> result.tryFail(failure(method, error)));
-        response.endHandler(v -> {
-            if (result.future().isComplete()) {
-                return;
-            }
-            JsonNode json;
-            try {
-                json = MAPPER.readTree(body.getBytes());
-            } catch (Exception e) {
-                json = null;
-            }
-            if (json == null || !json.isObject()) {
-                result.tryFail(new NavixyRestException(method, 0,
-                        method + " answered HTTP " + response.statusCode() + " with a body that is not JSON", null));
-            } else if (!json.path("success").asBoolean(false)) {
-                // Navixy's rule: branch on status.code, never on the HTTP status.
-                int code = json.path("status").path("code").asInt(0);
-                String description = ServerText.safe(json.path("status").path("description").asText("no description"));
-                result.tryFail(new NavixyRestException(method, code, method + " failed: code " + code + " (" + description + ")", null));
-            } else {
-                result.tryComplete(json);
-            }
-        });
-    }
-
-    private static NavixyRestException failure(String method, Throwable cause) {
-        return new NavixyRestException(method, 0, method + " failed: " + ServerText.safe(String.valueOf(cause.getMessage())), cause);
+        return http.post(method, body.toString())
+                .recover(failed -> Future.failedFuture(new NavixyRestException(method, 0, failed.getMessage(), failed.getCause())))
+                .compose(json -> {
+                    if (json.path("success").asBoolean(false)) {
+                        return Future.succeededFuture(json);
+                    }
+                    // Navixy's rule: branch on status.code, never on the HTTP status.
+                    int code = json.path("status").path("code").asInt(0);
+                    String description = ServerText.safe(json.path("status").path("description").asText("no description"));
+                    return Future.failedFuture(new NavixyRestException(method, code,
+                            method + " failed: code " + code + " (" + description + ")", null));
+                });
     }
 
     @Override
@@ -162,6 +80,6 @@ public final class NavixyRestClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "NavixyRestClient[" + baseUrl + "]";
+        return "NavixyRestClient[" + http.baseUrl() + "]";
     }
 }
