@@ -77,8 +77,14 @@ class GapFillFaultsTest extends SimulatorRouteTestSupport {
         return expected;
     }
 
-    private void awaitFillDone(NavixyConsumer consumer) {
-        await().atMost(30, TimeUnit.SECONDS).until(() -> consumer.getGapFillBacklog() == 0
+    /**
+     * Waits until the fill has made at least {@code trackReads} requests and everything read reached the route. The
+     * request count matters: right after a reconnect the fill may not have queued its windows yet, and an empty fill
+     * looks just like a finished one.
+     */
+    private void awaitFillDone(NavixyConsumer consumer, long trackReads) {
+        await().atMost(30, TimeUnit.SECONDS).until(() -> simulator.restCalls("track/read") >= trackReads
+                && consumer.getGapFillBacklog() == 0
                 && consumer.getPendingExchanges() == 0 && feed.trackPoints().size() == consumer.getGapFillPointCount());
     }
 
@@ -88,7 +94,7 @@ class GapFillFaultsTest extends SimulatorRouteTestSupport {
         simulator.failNextRestCalls("track/read", 2, NavixyRestException.TOO_MANY_REQUESTS);
 
         cut();
-        awaitFillDone(consumer);
+        awaitFillDone(consumer, TRACKERS + 2);
 
         for (long id : simulator.trackerIds()) {
             assertThat(feed.replayedTimes(id)).as("tracker %d", id).isNotEmpty().containsExactlyElementsOf(expectedReplay(id));
@@ -103,9 +109,9 @@ class GapFillFaultsTest extends SimulatorRouteTestSupport {
         simulator.failNextRestCalls("track/read", 100, NavixyRestException.TIME_SPAN_TOO_BIG);
 
         cut();
-        awaitFillDone(consumer);
+        awaitFillDone(consumer, TRACKERS);
         cut();
-        awaitFillDone(consumer);
+        awaitFillDone(consumer, 2 * TRACKERS);
 
         assertThat(simulator.restCalls("track/read")).isEqualTo(2 * TRACKERS);
         assertThat(feed.trackPoints()).isEmpty();
@@ -140,7 +146,7 @@ class GapFillFaultsTest extends SimulatorRouteTestSupport {
         await().atMost(10, TimeUnit.SECONDS).until(() -> simulator.restCalls("track/read") >= 1);
         assertThat(consumer.getGapFillBacklog()).as("the first fill is still running").isPositive();
         cut();
-        awaitFillDone(consumer);
+        awaitFillDone(consumer, 2 * TRACKERS);
 
         assertThat(simulator.restCalls("track/read")).isEqualTo(2 * TRACKERS);
         for (long id : simulator.trackerIds()) {
